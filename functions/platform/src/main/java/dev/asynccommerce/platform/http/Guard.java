@@ -1,0 +1,47 @@
+package dev.asynccommerce.platform.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The last line of every HTTP handler: an exception becomes a problem document, never a stack trace
+ * in the response. A failing dependency the caller may retry (throttling, timeouts, 5xx) answers 503;
+ * anything else 500. The log line names the failure's type and where it arose, not its message,
+ * since messages can echo request data.
+ */
+public final class Guard {
+    private static final Logger LOG = LogManager.getLogger(Guard.class);
+
+    private Guard() {}
+
+    public static APIGatewayV2HTTPResponse respond(String operation, Supplier<APIGatewayV2HTTPResponse> work) {
+        try {
+            return work.get();
+        } catch (SdkException e) {
+            LOG.error(
+                    "{} failed: {} at {} (retryable={})",
+                    operation,
+                    e.getClass().getName(),
+                    origin(e),
+                    e.retryable());
+            return HttpResponses.problem(e.retryable() ? Problem.unavailable() : Problem.internal());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed: {} at {}", operation, e.getClass().getName(), origin(e));
+            return HttpResponses.problem(Problem.internal());
+        }
+    }
+
+    /** The first frame of our own code, where there is one: enough to find the failure. */
+    static String origin(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("dev.asynccommerce.")) {
+                return frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber();
+            }
+        }
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length == 0 ? "unknown" : trace[0].toString();
+    }
+}
