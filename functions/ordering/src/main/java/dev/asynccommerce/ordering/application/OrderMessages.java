@@ -4,7 +4,6 @@ import dev.asynccommerce.events.EventData;
 import dev.asynccommerce.events.EventDetail;
 import dev.asynccommerce.events.EventJson;
 import dev.asynccommerce.events.EventType;
-import dev.asynccommerce.events.EventValidator;
 import dev.asynccommerce.events.Events;
 import dev.asynccommerce.events.OrderCancelled;
 import dev.asynccommerce.events.OrderCollected;
@@ -27,22 +26,17 @@ import java.util.List;
  */
 public final class OrderMessages {
     private final Identities identities;
-    private final EventValidator validator;
 
     public OrderMessages(Identities identities) {
-        this(identities, EventValidator.instance());
-    }
-
-    OrderMessages(Identities identities, EventValidator validator) {
         this.identities = identities;
-        this.validator = validator;
     }
 
     /**
      * The outbox message for {@code event}.
      *
      * @param sequence the order's version after the change
-     * @throws IllegalStateException when the event does not satisfy its schema: a programming error
+     * @throws dev.asynccommerce.events.InvalidEventException when the event does not satisfy its
+     *     schema: a programming error, caught before anything is written
      */
     public OutboxMessage of(OrderEvent event, long sequence, CommandContext context) {
         EventData data = toPublished(event);
@@ -56,11 +50,8 @@ public final class OrderMessages {
                 event.orderId().value(),
                 sequence);
         EventType type = EventType.of(data);
+        // write() validates against the schema and throws rather than produce an invalid event.
         String json = EventJson.write(detail);
-        List<String> problems = validator.validate(type.detailType(), json);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(type.detailType() + " does not satisfy its schema: " + problems);
-        }
         return new OutboxMessage(
                 eventId,
                 type.source(),

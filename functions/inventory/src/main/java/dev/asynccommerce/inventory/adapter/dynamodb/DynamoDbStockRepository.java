@@ -1,0 +1,201 @@
+package dev.asynccommerce.inventory.adapter.dynamodb;
+
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.LOCATION;
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.ON_HAND;
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.PK;
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.RESERVED;
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.SK;
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.SKU_PREFIX;
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.VERSION;
+
+import dev.asynccommerce.inventory.application.StockRepository;
+import dev.asynccommerce.inventory.domain.StockLevel;
+import dev.asynccommerce.inventory.domain.StoreStock;
+import dev.asynccommerce.kernel.Sku;
+import dev.asynccommerce.kernel.StoreId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * Inventory in one DynamoDB table ({@code pk}, {@code sk}): per store, a location item
+ * ({@code pk=STORE#<storeId>, sk=LOCATION}) and one stock item per SKU
+ * ({@code sk=SKU#<sku>}, with {@code onHand}, {@code reserved}, {@code version}).
+ *
+ * <p>Availability is one BatchGetItem of the location item and the stock items together, in
+ * requests of at most 100 keys (DynamoDB's limit), retrying what DynamoDB leaves in
+ * {@code UnprocessedKeys} (throttling, the 16 MB response limit) with exponential backoff and
+ * jitter, as AWS advises. Writes are conditional: the location with
+ * {@code attribute_not_exists}, stock on its {@code version}. The low-level client is used here
+ * rather than the Enhanced Client because these are exactly the request-level controls it hides.
+ */
+public final class DynamoDbStockRepository implements StockRepository {
+    static final int MAX_KEYS_PER_BATCH = 100;
+    static final int MAX_BATCH_ATTEMPTS = 8;
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+    private final Backoff backoff;
+
+    public DynamoDbStockRepository(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, Backoff.exponentialWithJitter(Duration.ofMillis(25), Duration.ofMillis(800)));
+    }
+
+    DynamoDbStockRepository(DynamoDbClient dynamoDb, String tableName, Backoff backoff) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+    }
+
+    @Override
+    public Optional<StoreStock> findStock(StoreId storeId, Set<Sku> skus) {
+        // The location rides in the same batch as the stock: one round trip answers both questions.
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(skus.size() + 1);
+        keys.add(InventoryTable.locationKey(storeId));
+        skus.forEach(sku -> keys.add(InventoryTable.stockKey(storeId, sku)));
+
+        boolean known = false;
+        Map<Sku, StockLevel> levels = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(keys)) {
+            String sk = item.get(SK).s();
+            if (sk.equals(LOCATION)) {
+                known = true;
+            } else if (sk.startsWith(SKU_PREFIX)) {
+                StockLevel level = toLevel(storeId, item);
+                levels.put(level.sku(), level);
+            }
+        }
+        return known ? Optional.of(new StoreStock(storeId, levels)) : Optional.empty();
+    }
+
+    @Override
+    public boolean isRegistered(StoreId storeId) {
+        return dynamoDb.getItem(b -> b.tableName(tableName)
+                        .key(InventoryTable.locationKey(storeId))
+                        .consistentRead(true)
+                        .projectionExpression("#pk")
+                        .expressionAttributeNames(Map.of("#pk", PK)))
+                .hasItem();
+    }
+
+    @Override
+    public boolean register(StoreId storeId) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(tableName)
+                    .item(InventoryTable.locationKey(storeId))
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", PK)));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            return false;
+        }
+    }
+
+    @Override
+    public StockLevel load(StoreId storeId, Sku sku) {
+        var response = dynamoDb.getItem(b -> b.tableName(tableName)
+                .key(InventoryTable.stockKey(storeId, sku))
+                .consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? toLevel(storeId, response.item())
+                : StockLevel.none(storeId, sku);
+    }
+
+    @Override
+    public SaveResult save(StockLevel level) {
+        Map<String, String> names =
+                new HashMap<>(Map.of("#onHand", ON_HAND, "#reserved", RESERVED, "#version", VERSION));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":onHand", number(level.onHand()),
+                ":reserved", number(level.reserved()),
+                ":next", number(level.version() + 1)));
+        String condition;
+        if (level.isStored()) {
+            condition = "#version = :expected";
+            values.put(":expected", number(level.version()));
+        } else {
+            condition = "attribute_not_exists(#pk)";
+            names.put("#pk", PK);
+        }
+        try {
+            // UpdateItem rather than PutItem: attributes other writers add to the row survive.
+            dynamoDb.updateItem(b -> b.tableName(tableName)
+                    .key(InventoryTable.stockKey(level.storeId(), level.sku()))
+                    .updateExpression("SET #onHand = :onHand, #reserved = :reserved, #version = :next")
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return new SaveResult.Saved(new StockLevel(
+                    level.storeId(), level.sku(), level.onHand(), level.reserved(), level.version() + 1));
+        } catch (ConditionalCheckFailedException changed) {
+            return new SaveResult.VersionConflict();
+        }
+    }
+
+    /** Every item found under the keys; keys without an item are simply absent. */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_BATCH) {
+            List<Map<String, AttributeValue>> chunk =
+                    keys.subList(from, Math.min(keys.size(), from + MAX_KEYS_PER_BATCH));
+            Map<String, KeysAndAttributes> pending =
+                    Map.of(tableName, KeysAndAttributes.builder().keys(chunk).build());
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                if (attempt > MAX_BATCH_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + MAX_BATCH_ATTEMPTS
+                            + " attempts; the table is throttled");
+                }
+                if (attempt > 1) {
+                    backoff.pause(attempt - 1);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
+                found.addAll(response.responses().getOrDefault(tableName, List.of()));
+                pending = unprocessed(response);
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, KeysAndAttributes> unprocessed(BatchGetItemResponse response) {
+        if (!response.hasUnprocessedKeys()) {
+            return Map.of();
+        }
+        Map<String, KeysAndAttributes> left = new HashMap<>(response.unprocessedKeys());
+        left.values().removeIf(keys -> !keys.hasKeys() || keys.keys().isEmpty());
+        return left;
+    }
+
+    private static StockLevel toLevel(StoreId storeId, Map<String, AttributeValue> item) {
+        Sku sku = new Sku(item.get(SK).s().substring(SKU_PREFIX.length()));
+        return new StockLevel(
+                storeId,
+                sku,
+                Math.toIntExact(longOf(item, ON_HAND)),
+                Math.toIntExact(longOf(item, RESERVED)),
+                longOf(item, VERSION));
+    }
+
+    private static long longOf(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        if (value == null || value.n() == null) {
+            throw new IllegalStateException(
+                    "stock item " + item.get(SK).s() + " has no number " + attribute + " attribute");
+        }
+        return Long.parseLong(value.n());
+    }
+
+    private static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}
