@@ -1,91 +1,35 @@
 package dev.asynccommerce.inventory;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.asynccommerce.testkit.ContextArchitecture;
 import org.junit.jupiter.api.Test;
 
-/** The dependency directions of the context: handler → application → domain, adapter → both. */
+/** The inventory context keeps the dependency directions every context keeps (testkit ContextArchitecture). */
 class ArchitectureTest {
-    private static final String BASE = "dev.asynccommerce.inventory";
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(BASE);
+    private static final ContextArchitecture CONTEXT =
+            ContextArchitecture.of("dev.asynccommerce.inventory", InventoryWiring.class);
 
     @Test
     void importsTheWholeContext() {
-        // Guards the rules below against passing vacuously on an empty import.
-        assertThat(CLASSES.containPackage(BASE + ".domain")).isTrue();
-        assertThat(CLASSES.containPackage(BASE + ".application")).isTrue();
-        assertThat(CLASSES.containPackage(BASE + ".adapter.dynamodb")).isTrue();
-        assertThat(CLASSES.containPackage(BASE + ".handler")).isTrue();
+        CONTEXT.hasLayers("domain", "application", "adapter.dynamodb", "handler");
     }
 
     @Test
     void domainUsesTheJdkAndTheSharedKernelOnly() {
-        classes()
-                .that()
-                .resideInAPackage(BASE + ".domain..")
-                .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.asynccommerce.kernel..", BASE + ".domain..")
-                .check(CLASSES);
+        CONTEXT.domainUsesTheJdkAndTheSharedKernelOnly();
     }
 
     @Test
-    void applicationKnowsNoAdapterHandlerAwsSdkOrJackson() {
-        noClasses()
-                .that()
-                .resideInAPackage(BASE + ".application..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        BASE + ".adapter..",
-                        BASE + ".handler..",
-                        "software.amazon..",
-                        "com.amazonaws..",
-                        "com.fasterxml.jackson..",
-                        "dev.asynccommerce.platform..")
-                .orShould()
-                .dependOnClassesThat(equivalentTo(InventoryWiring.class))
-                .check(CLASSES);
+    void applicationKnowsNoAdapterHandlerAwsSdkOrJsonLibrary() {
+        CONTEXT.applicationKnowsNoAdapterHandlerAwsSdkOrJsonLibrary();
     }
 
     @Test
     void handlersUseTheApplicationAndPlatformHttpOnly() {
-        classes()
-                .that()
-                .resideInAPackage(BASE + ".handler..")
-                .should()
-                .onlyDependOnClassesThat(resideInAnyPackage(
-                                "java..",
-                                "dev.asynccommerce.kernel..",
-                                BASE + ".application..",
-                                BASE + ".handler..",
-                                "dev.asynccommerce.platform.http..",
-                                "com.amazonaws.services.lambda.runtime..",
-                                "org.apache.logging.log4j..")
-                        .or(describe("the context's wiring", equivalentTo(InventoryWiring.class)::test)))
-                .check(CLASSES);
+        CONTEXT.handlersUseTheApplicationAndPlatformHttpOnly(false);
     }
 
     @Test
     void adaptersDoNotReachIntoHandlersOrTheWiring() {
-        noClasses()
-                .that()
-                .resideInAPackage(BASE + ".adapter..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage(BASE + ".handler..")
-                .orShould()
-                .dependOnClassesThat(equivalentTo(InventoryWiring.class))
-                .check(CLASSES);
+        CONTEXT.adaptersDoNotReachIntoHandlersOrTheWiring();
     }
 }

@@ -1,66 +1,35 @@
 package dev.asynccommerce.ordering;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import dev.asynccommerce.testkit.ContextArchitecture;
+import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-
-/** The ordering context keeps its dependency directions: handler → application → domain. */
-@AnalyzeClasses(packages = "dev.asynccommerce.ordering", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The ordering context keeps the dependency directions every context keeps (testkit ContextArchitecture). */
 class ArchitectureTest {
+    private static final ContextArchitecture CONTEXT =
+            ContextArchitecture.of("dev.asynccommerce.ordering", OrderingWiring.class);
 
-    @ArchTest
-    static final ArchRule layers = layeredArchitecture()
-            .consideringOnlyDependenciesInLayers()
-            .layer("Handler")
-            .definedBy("..ordering.handler..")
-            .layer("Application")
-            .definedBy("..ordering.application..")
-            .layer("Domain")
-            .definedBy("..ordering.domain..")
-            .layer("Adapter")
-            .definedBy("..ordering.adapter..")
-            .layer("Wiring")
-            .definedBy("dev.asynccommerce.ordering")
-            .whereLayer("Handler")
-            .mayOnlyBeAccessedByLayers("Wiring")
-            .whereLayer("Application")
-            .mayOnlyBeAccessedByLayers("Handler", "Adapter", "Wiring")
-            .whereLayer("Adapter")
-            .mayOnlyBeAccessedByLayers("Wiring")
-            .whereLayer("Domain")
-            .mayOnlyBeAccessedByLayers("Application", "Adapter", "Handler", "Wiring");
+    @Test
+    void importsTheWholeContext() {
+        CONTEXT.hasLayers("domain", "application", "adapter.dynamodb", "adapter.random", "handler");
+    }
 
-    @ArchTest
-    static final ArchRule domainUsesOnlyTheJdkAndTheSharedKernel = classes()
-            .that()
-            .resideInAPackage("..ordering.domain..")
-            .should()
-            .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "dev.asynccommerce.kernel..", "dev.asynccommerce.ordering.domain..");
+    @Test
+    void domainUsesTheJdkAndTheSharedKernelOnly() {
+        CONTEXT.domainUsesTheJdkAndTheSharedKernelOnly();
+    }
 
-    @ArchTest
-    static final ArchRule applicationKnowsNoAwsNorJsonLibrary = noClasses()
-            .that()
-            .resideInAPackage("..ordering.application..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "software.amazon..",
-                    "com.amazonaws..",
-                    "com.fasterxml..",
-                    "..ordering.adapter..",
-                    "..ordering.handler..");
+    @Test
+    void applicationKnowsNoAdapterHandlerAwsSdkOrJsonLibrary() {
+        CONTEXT.applicationKnowsNoAdapterHandlerAwsSdkOrJsonLibrary();
+    }
 
-    @ArchTest
-    static final ArchRule handlersDoNotTouchAdaptersOrAws = noClasses()
-            .that()
-            .resideInAPackage("..ordering.handler..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("..ordering.adapter..", "software.amazon.awssdk..");
+    @Test
+    void handlersUseTheApplicationAndPlatformHttpOnly() {
+        CONTEXT.handlersUseTheApplicationAndPlatformHttpOnly(true);
+    }
+
+    @Test
+    void adaptersDoNotReachIntoHandlersOrTheWiring() {
+        CONTEXT.adaptersDoNotReachIntoHandlersOrTheWiring();
+    }
 }

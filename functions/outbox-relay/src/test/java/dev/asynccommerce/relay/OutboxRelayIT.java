@@ -12,6 +12,7 @@ import dev.asynccommerce.relay.application.RecordingBackoff;
 import dev.asynccommerce.relay.handler.OutboxRelayHandler;
 import dev.asynccommerce.testkit.DynamoDbLocal;
 import dev.asynccommerce.testkit.StreamEvents;
+import dev.asynccommerce.testkit.TestTable;
 import dev.asynccommerce.testkit.UniqueNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +33,6 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -65,21 +60,11 @@ class OutboxRelayIT {
 
     @BeforeEach
     void setUp() {
-        tableName = UniqueNames.next("relay");
-        dynamo.createTable(b -> b.tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder()
-                        .attributeName(OutboxItem.ATTR_PK)
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(KeySchemaElement.builder()
-                        .attributeName(OutboxItem.ATTR_PK)
-                        .keyType(KeyType.HASH)
-                        .build())
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-        dynamo.updateTimeToLive(b -> b.tableName(tableName)
-                .timeToLiveSpecification(
-                        t -> t.attributeName(OutboxItem.ATTR_EXPIRES_AT).enabled(true)));
+        tableName = TestTable.named("relay")
+                .withStream()
+                .withTtl(OutboxItem.ATTR_EXPIRES_AT)
+                .create(dynamo);
+
         outbox = enhanced.table(tableName, OutboxItem.SCHEMA);
         orders = enhanced.table(tableName, OrderRow.SCHEMA);
 

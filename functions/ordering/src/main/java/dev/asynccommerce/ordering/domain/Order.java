@@ -150,19 +150,8 @@ public record Order(
             return refuse("change the payment methods of");
         }
         int attempt = paymentAttempt + 1;
-        Order next = new Order(
-                id,
-                customerId,
-                contact,
-                storeId,
-                lines,
-                methods,
-                attempt,
-                PENDING_PAYMENT,
-                pickupCode,
-                accessDigest,
-                append(now, "OrderPaymentMethodsUpdated", "attempt " + attempt),
-                version + 1);
+        Order next = next(
+                PENDING_PAYMENT, methods, attempt, pickupCode, now, "OrderPaymentMethodsUpdated", "attempt " + attempt);
         return new Decision.Changed(next, new OrderEvent.PaymentMethodsUpdated(id, next.paymentMethods, attempt, now));
     }
 
@@ -183,19 +172,7 @@ public record Order(
         if (status != PICKING) {
             return refuse("mark ready for pickup");
         }
-        Order next = new Order(
-                id,
-                customerId,
-                contact,
-                storeId,
-                lines,
-                paymentMethods,
-                paymentAttempt,
-                READY_FOR_PICKUP,
-                code,
-                accessDigest,
-                append(now, "OrderReadyForPickup", null),
-                version + 1);
+        Order next = next(READY_FOR_PICKUP, paymentMethods, paymentAttempt, code, now, "OrderReadyForPickup", null);
         return new Decision.Changed(next, new OrderEvent.ReadyForPickup(id, storeId, code, now));
     }
 
@@ -238,30 +215,38 @@ public record Order(
         };
     }
 
-    private Decision changed(OrderStatus next, Instant now, String detail, OrderEvent event) {
-        Order changed = new Order(
+    private Decision changed(OrderStatus status, Instant now, String detail, OrderEvent event) {
+        return new Decision.Changed(
+                next(status, paymentMethods, paymentAttempt, pickupCode, now, event.name(), detail), event);
+    }
+
+    /** The next version of this order: what changed, and one more step on the timeline. */
+    private Order next(
+            OrderStatus status,
+            List<PaymentMethod> methods,
+            int attempt,
+            PickupCode code,
+            Instant now,
+            String event,
+            String detail) {
+        List<TimelineEntry> steps = new ArrayList<>(timeline);
+        steps.add(new TimelineEntry(now, event, detail));
+        return new Order(
                 id,
                 customerId,
                 contact,
                 storeId,
                 lines,
-                paymentMethods,
-                paymentAttempt,
-                next,
-                pickupCode,
+                methods,
+                attempt,
+                status,
+                code,
                 accessDigest,
-                append(now, event.name(), detail),
+                steps,
                 version + 1);
-        return new Decision.Changed(changed, event);
     }
 
     private Decision refuse(String transition) {
         return new Decision.Refused(status.hasEnded() ? Refusal.ended(status) : Refusal.illegal(status, transition));
-    }
-
-    private List<TimelineEntry> append(Instant at, String event, String detail) {
-        List<TimelineEntry> next = new ArrayList<>(timeline);
-        next.add(new TimelineEntry(at, event, detail));
-        return next;
     }
 }

@@ -25,19 +25,7 @@ class OrderChangesTest {
     private final ReplacePaymentMethods replace = new ReplacePaymentMethods(changes, clock);
 
     private Order stored(Order order) {
-        Order withToken = new Order(
-                order.id(),
-                order.customerId(),
-                order.contact(),
-                order.storeId(),
-                order.lines(),
-                order.paymentMethods(),
-                order.paymentAttempt(),
-                order.status(),
-                order.pickupCode(),
-                OrderAccess.digest(TOKEN),
-                order.timeline(),
-                order.version());
+        Order withToken = OrderFixtures.copy(order, order.id(), OrderAccess.digest(TOKEN));
         orders.put(withToken);
         return withToken;
     }

@@ -57,6 +57,23 @@ public final class OrderFixtures {
         return changed(placed().failPayment("all methods declined", T0.plusSeconds(1)));
     }
 
+    /** The same order under another id and token digest, as if a different checkout had placed it. */
+    public static Order copy(Order o, OrderId id, String accessDigest) {
+        return new Order(
+                id,
+                o.customerId(),
+                o.contact(),
+                o.storeId(),
+                o.lines(),
+                o.paymentMethods(),
+                o.paymentAttempt(),
+                o.status(),
+                o.pickupCode(),
+                accessDigest,
+                o.timeline(),
+                o.version());
+    }
+
     public static Order changed(Decision decision) {
         if (decision instanceof Decision.Changed changed) {
             return changed.order();

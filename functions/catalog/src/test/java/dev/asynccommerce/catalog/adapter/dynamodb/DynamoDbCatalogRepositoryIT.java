@@ -9,7 +9,7 @@ import dev.asynccommerce.kernel.Money;
 import dev.asynccommerce.kernel.Sku;
 import dev.asynccommerce.kernel.StoreId;
 import dev.asynccommerce.testkit.DynamoDbLocal;
-import dev.asynccommerce.testkit.UniqueNames;
+import dev.asynccommerce.testkit.TestTable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,13 +26,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class DynamoDbCatalogRepositoryIT {
     private static final DynamoDbClient DYNAMO = DynamoDbLocal.shared().client();
@@ -44,11 +39,7 @@ class DynamoDbCatalogRepositoryIT {
 
     @BeforeEach
     void createTable() {
-        table = UniqueNames.next("catalog");
-        DYNAMO.createTable(b -> b.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(stringAttribute("pk"), stringAttribute("sk"))
-                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE)));
+        table = TestTable.named("catalog").withSortKey("sk").create(DYNAMO);
         catalog = new DynamoDbCatalogRepository(ENHANCED, table);
     }
 
@@ -157,16 +148,5 @@ class DynamoDbCatalogRepositoryIT {
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    private static AttributeDefinition stringAttribute(String name) {
-        return AttributeDefinition.builder()
-                .attributeName(name)
-                .attributeType(ScalarAttributeType.S)
-                .build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }

@@ -164,7 +164,7 @@ class DynamoDbOrderingIT {
     void aTakenKeyRefusesTheWholeTransaction() {
         Order first = OrderFixtures.placed();
         repository.create(first, message("00000000-0000-4000-8000-000000000001"), checkout("k-1", first.id()));
-        Order second = withId(first, new OrderId("ord_1111111111111111111111111a"));
+        Order second = OrderFixtures.copy(first, new OrderId("ord_1111111111111111111111111a"), first.accessDigest());
 
         var result = repository.create(
                 second, message("00000000-0000-4000-8000-000000000002"), checkout("k-1", second.id()));
@@ -180,7 +180,7 @@ class DynamoDbOrderingIT {
         Order first = OrderFixtures.placed();
         repository.create(first, message("00000000-0000-4000-8000-000000000001"), checkout("k-1", first.id()));
         clock.advance(Duration.ofHours(25));
-        Order second = withId(first, new OrderId("ord_1111111111111111111111111a"));
+        Order second = OrderFixtures.copy(first, new OrderId("ord_1111111111111111111111111a"), first.accessDigest());
 
         assertThat(repository.findCheckout("k-1")).isEmpty();
         assertThat(repository.create(
@@ -250,22 +250,6 @@ class DynamoDbOrderingIT {
 
     private CheckoutRecord checkout(String key, OrderId orderId) {
         return new CheckoutRecord(key, "fp", orderId, "token", clock.instant().plus(Duration.ofHours(24)));
-    }
-
-    private static Order withId(Order order, OrderId id) {
-        return new Order(
-                id,
-                order.customerId(),
-                order.contact(),
-                order.storeId(),
-                order.lines(),
-                order.paymentMethods(),
-                order.paymentAttempt(),
-                order.status(),
-                order.pickupCode(),
-                order.accessDigest(),
-                order.timeline(),
-                order.version());
     }
 
     /** Every record of the orders table's stream so far, in order. */
