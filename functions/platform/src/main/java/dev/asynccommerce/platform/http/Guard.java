@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -21,17 +23,32 @@ public final class Guard {
         try {
             return work.get();
         } catch (SdkException e) {
+            boolean passing = worthRetrying(e);
             LOG.error(
-                    "{} failed: {} at {} (retryable={})",
+                    "{} failed: {} at {} (transient={})",
                     operation,
                     e.getClass().getName(),
                     origin(e),
-                    e.retryable());
-            return HttpResponses.problem(e.retryable() ? Problem.unavailable() : Problem.internal());
+                    passing);
+            return HttpResponses.problem(passing ? Problem.unavailable() : Problem.internal());
         } catch (RuntimeException e) {
             LOG.error("{} failed: {} at {}", operation, e.getClass().getName(), origin(e));
             return HttpResponses.problem(Problem.internal());
         }
+    }
+
+    /**
+     * Throttling, a 5xx from the service, or a failure on the client's side of the wire (network,
+     * timeouts: the request may never have reached AWS) pass with time; anything else is a bug.
+     */
+    static boolean worthRetrying(SdkException e) {
+        if (e.retryable()) {
+            return true;
+        }
+        if (e instanceof AwsServiceException service) {
+            return service.isThrottlingException() || service.statusCode() >= 500;
+        }
+        return e instanceof SdkClientException;
     }
 
     /** The first frame of our own code, where there is one: enough to find the failure. */
