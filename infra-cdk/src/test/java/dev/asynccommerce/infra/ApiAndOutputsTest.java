@@ -1,0 +1,110 @@
+package dev.asynccommerce.infra;
+
+import static dev.asynccommerce.infra.Resources.list;
+import static dev.asynccommerce.infra.Resources.map;
+import static dev.asynccommerce.infra.Resources.ofType;
+import static dev.asynccommerce.infra.Resources.props;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API of API.md, store-staff sign-in, web hosting and the outputs the local stack mirrors. */
+class ApiAndOutputsTest {
+
+    @Test
+    void everyStorefrontRouteOfTheContractIsThere() {
+        assertThat(ofType("AWS::ApiGatewayV2::Route").values().stream().map(r -> props(r).get("RouteKey")))
+                .contains(
+                        "GET /catalog/items",
+                        "GET /stores",
+                        "GET /stores/{storeId}/availability",
+                        "POST /orders",
+                        "GET /orders/{orderId}",
+                        "POST /orders/{orderId}/cancel",
+                        "POST /orders/{orderId}/payment-methods");
+        ofType("AWS::ApiGatewayV2::Integration")
+                .values()
+                .forEach(i -> assertThat(props(i))
+                        .containsEntry("PayloadFormatVersion", "2.0")
+                        .containsEntry("IntegrationType", "AWS_PROXY"));
+    }
+
+    @Test
+    void theApiAllowsTheWebAppsByCorsIncludingTheHeadersTheContractUses() {
+        Map<String, Object> api =
+                props(ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
+        Map<String, Object> cors = map(api.get("CorsConfiguration"));
+
+        assertThat(api.get("ProtocolType")).isEqualTo("HTTP");
+        assertThat(list(cors.get("AllowHeaders"))).contains("Idempotency-Key", "Authorization", "Content-Type");
+        assertThat(list(cors.get("ExposeHeaders"))).contains("Location");
+        assertThat(String.valueOf(cors.get("AllowOrigins")))
+                .contains("WebDistribution")
+                .doesNotContain("\"*\"");
+    }
+
+    @Test
+    void theStageThrottlesAndWritesJsonAccessLogs() {
+        Map<String, Object> stage =
+                props(ofType("AWS::ApiGatewayV2::Stage").values().iterator().next());
+
+        assertThat(stage).containsEntry("StageName", "$default").containsEntry("AutoDeploy", true);
+        assertThat(map(stage.get("DefaultRouteSettings")))
+                .containsEntry("ThrottlingRateLimit", StorefrontApi.RATE_LIMIT)
+                .containsEntry("ThrottlingBurstLimit", StorefrontApi.BURST_LIMIT);
+        assertThat(map(stage.get("AccessLogSettings")).get("Format")).isEqualTo(StorefrontApi.ACCESS_LOG_FORMAT);
+    }
+
+    @Test
+    void storeStaffSignInWithMfaAndNoSelfSignUpAndCarryTheirStore() {
+        Map<String, Object> pool =
+                props(ofType("AWS::Cognito::UserPool").values().iterator().next());
+
+        assertThat(pool.get("MfaConfiguration")).isEqualTo("ON");
+        assertThat(map(pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly"))
+                .isEqualTo(true);
+        assertThat(String.valueOf(pool.get("Schema"))).contains("storeId");
+        Map<String, Object> client =
+                props(ofType("AWS::Cognito::UserPoolClient").values().iterator().next());
+        assertThat(list(client.getOrDefault("WriteAttributes", List.of()))).doesNotContain(StoreStaffAuth.STORE_CLAIM);
+        assertThat(client.get("GenerateSecret")).isEqualTo(false);
+        assertThat(ofType("AWS::Cognito::UserPoolGroup").values())
+                .singleElement()
+                .satisfies(g -> assertThat(props(g).get("GroupName")).isEqualTo(StoreStaffAuth.STAFF_GROUP));
+    }
+
+    @Test
+    void theWebAppsAreServedPrivatelyThroughCloudFront() {
+        Map<String, Object> distribution = map(props(ofType("AWS::CloudFront::Distribution")
+                        .values()
+                        .iterator()
+                        .next())
+                .get("DistributionConfig"));
+
+        assertThat(map(distribution.get("DefaultCacheBehavior")).get("ViewerProtocolPolicy"))
+                .isEqualTo("redirect-to-https");
+        assertThat(ofType("AWS::CloudFront::OriginAccessControl")).hasSize(1);
+        ofType("AWS::S3::Bucket")
+                .values()
+                .forEach(b -> assertThat(map(props(b).get("PublicAccessBlockConfiguration")))
+                        .containsEntry("BlockPublicAcls", true)
+                        .containsEntry("RestrictPublicBuckets", true));
+    }
+
+    @Test
+    void theOutputsAreTheKeysOfTheContract() {
+        Map<String, Map<String, Object>> outputs = asMaps(SynthesizedStack.TEMPLATE.findOutputs("*"));
+
+        assertThat(outputs).containsKeys("StorefrontApiUrl", "WebUrl", "ConsoleUrl", "AwsEndpoint");
+        assertThat(String.valueOf(outputs.get("StorefrontApiUrl").get("Value"))).contains("HttpApi");
+        assertThat(String.valueOf(outputs.get("WebUrl").get("Value"))).contains("WebDistribution");
+        assertThat(String.valueOf(outputs.get("AwsEndpoint").get("Value"))).contains("{service}");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> asMaps(Map<String, ?> raw) {
+        return (Map<String, Map<String, Object>>) raw;
+    }
+}
