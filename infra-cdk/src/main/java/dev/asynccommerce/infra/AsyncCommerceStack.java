@@ -51,7 +51,7 @@ public final class AsyncCommerceStack extends Stack {
         this.staff = new StoreStaffAuth(this, "StoreStaff", removal);
         this.api = new StorefrontApi(this, "Http", storefront, allowedOrigins());
         this.workflows = new Workflows(this, "Workflows", artifacts.stateMachineDefinitions(), substitutions());
-        // PENDING new EventSchemaRegistry(this, "Schemas");
+        new EventSchemaRegistry(this, "Schemas");
         this.monitoring = new Monitoring(
                 this,
                 "Monitoring",
