@@ -31,6 +31,7 @@ public final class AsyncCommerceStack extends Stack {
     private final OutboxPublishing outbox;
     private final StorefrontApi api;
     private final StoreStaffAuth staff;
+    private final StoreSocketApi storeSocket;
     private final WebHosting web;
     private final Workflows workflows;
     private final Monitoring monitoring;
@@ -50,6 +51,7 @@ public final class AsyncCommerceStack extends Stack {
         this.web = new WebHosting(this, "Web", removal);
         this.staff = new StoreStaffAuth(this, "StoreStaff", removal);
         this.api = new StorefrontApi(this, "Http", storefront, allowedOrigins());
+        this.storeSocket = new StoreSocketApi(this, "StoreSocket", artifacts, tables.fulfillment(), staff);
         this.workflows = new Workflows(this, "Workflows", artifacts.stateMachineDefinitions(), substitutions());
         new EventSchemaRegistry(this, "Schemas");
         this.monitoring = new Monitoring(
@@ -65,6 +67,7 @@ public final class AsyncCommerceStack extends Stack {
                         messaging.rules()));
 
         output("StorefrontApiUrl", api.url(), "Base URL of the storefront and store-device HTTP API");
+        output("StoreSocketUrl", storeSocket.url(), "WebSocket URL store devices connect to (?storeId=...&token=...)");
         output("WebUrl", web.url(), "The web apps");
         output("ConsoleUrl", web.consoleUrl(), "The ops console");
         output(
@@ -127,6 +130,10 @@ public final class AsyncCommerceStack extends Stack {
 
     public StorefrontApi api() {
         return api;
+    }
+
+    public StoreSocketApi storeSocket() {
+        return storeSocket;
     }
 
     public Workflows workflows() {

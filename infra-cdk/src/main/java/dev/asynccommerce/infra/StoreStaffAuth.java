@@ -4,7 +4,9 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
@@ -90,6 +92,23 @@ public final class StoreStaffAuth extends Construct {
         this.authorizer = HttpUserPoolAuthorizer.Builder.create("StoreStaff", userPool)
                 .userPoolClients(List.of(deviceClient))
                 .build();
+    }
+
+    /**
+     * The {@code iss} of the pool's tokens, exactly as Cognito writes it, built from the pool id (the
+     * ProviderURL attribute's form is not what every consumer expects, and the comparison is exact).
+     */
+    public String issuer() {
+        Stack stack = Stack.of(this);
+        return Fn.join(
+                "",
+                List.of(
+                        "https://cognito-idp.",
+                        stack.getRegion(),
+                        ".",
+                        stack.getUrlSuffix(),
+                        "/",
+                        userPool.getUserPoolId()));
     }
 
     public UserPool userPool() {

@@ -24,9 +24,10 @@ class ApiAndOutputsTest {
                         "GET /orders/{orderId}",
                         "POST /orders/{orderId}/cancel",
                         "POST /orders/{orderId}/payment-methods");
-        ofType("AWS::ApiGatewayV2::Integration")
-                .values()
-                .forEach(i -> assertThat(props(i))
+        ofType("AWS::ApiGatewayV2::Integration").values().stream()
+                .map(Resources::props)
+                .filter(i -> String.valueOf(i.get("ApiId")).contains("HttpApi"))
+                .forEach(i -> assertThat(i)
                         .containsEntry("PayloadFormatVersion", "2.0")
                         .containsEntry("IntegrationType", "AWS_PROXY"));
     }
@@ -37,7 +38,6 @@ class ApiAndOutputsTest {
                 props(ofType("AWS::ApiGatewayV2::Api").values().iterator().next());
         Map<String, Object> cors = map(api.get("CorsConfiguration"));
 
-        assertThat(api.get("ProtocolType")).isEqualTo("HTTP");
         assertThat(list(cors.get("AllowHeaders"))).contains("Idempotency-Key", "Authorization", "Content-Type");
         assertThat(list(cors.get("ExposeHeaders"))).contains("Location");
         assertThat(String.valueOf(cors.get("AllowOrigins")))
@@ -55,6 +55,30 @@ class ApiAndOutputsTest {
                 .containsEntry("ThrottlingRateLimit", StorefrontApi.RATE_LIMIT)
                 .containsEntry("ThrottlingBurstLimit", StorefrontApi.BURST_LIMIT);
         assertThat(map(stage.get("AccessLogSettings")).get("Format")).isEqualTo(StorefrontApi.ACCESS_LOG_FORMAT);
+    }
+
+    @Test
+    void storeDevicesConnectOverWebSocketWhoseConnectChecksTheStaffTokenAndWhoseLogsKeepTheTokenOut() {
+        Map<String, Map<String, Object>> apis = ofType("AWS::ApiGatewayV2::Api");
+        assertThat(apis.values())
+                .anySatisfy(a -> assertThat(props(a).get("ProtocolType")).isEqualTo("WEBSOCKET"));
+        assertThat(ofType("AWS::ApiGatewayV2::Route").values().stream().map(r -> props(r).get("RouteKey")))
+                .contains("$connect", "$disconnect");
+        Map<String, Object> connect = props(ofType("AWS::Lambda::Function")
+                .get(Resources.logicalId("AWS::Lambda::Function", "StoreSocketConnect")));
+        Map<String, Object> env = map(map(connect.get("Environment")).get("Variables"));
+        assertThat(String.valueOf(env.get("STAFF_TOKEN_ISSUER")))
+                .contains("cognito-idp")
+                .contains("StoreStaffStaffPool");
+        assertThat(String.valueOf(env.get("STAFF_TOKEN_AUDIENCE"))).contains("StoreDevices");
+        Map<String, Object> stage = ofType("AWS::ApiGatewayV2::Stage").values().stream()
+                .map(Resources::props)
+                .filter(s -> "live".equals(s.get("StageName")))
+                .findFirst()
+                .orElseThrow();
+        String format = String.valueOf(map(stage.get("AccessLogSettings")).get("Format"));
+        assertThat(format).isEqualTo(StoreSocketApi.ACCESS_LOG_FORMAT).doesNotContain("querystring", "token");
+        assertThat(String.valueOf(stage.get("DefaultRouteSettings"))).doesNotContain("DataTraceEnabled=true");
     }
 
     @Test
@@ -97,7 +121,10 @@ class ApiAndOutputsTest {
     void theOutputsAreTheKeysOfTheContract() {
         Map<String, Map<String, Object>> outputs = asMaps(SynthesizedStack.TEMPLATE.findOutputs("*"));
 
-        assertThat(outputs).containsKeys("StorefrontApiUrl", "WebUrl", "ConsoleUrl", "AwsEndpoint");
+        assertThat(outputs).containsKeys("StorefrontApiUrl", "StoreSocketUrl", "WebUrl", "ConsoleUrl", "AwsEndpoint");
+        assertThat(String.valueOf(outputs.get("StoreSocketUrl").get("Value")))
+                .contains("wss://")
+                .contains("StoreSocketApi");
         assertThat(String.valueOf(outputs.get("StorefrontApiUrl").get("Value"))).contains("HttpApi");
         assertThat(String.valueOf(outputs.get("WebUrl").get("Value"))).contains("WebDistribution");
         assertThat(String.valueOf(outputs.get("AwsEndpoint").get("Value"))).contains("{service}");

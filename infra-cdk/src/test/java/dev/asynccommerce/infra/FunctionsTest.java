@@ -19,7 +19,9 @@ class FunctionsTest {
             "dev.asynccommerce.catalog.handler.ListCatalogItemsHandler::handleRequest",
             "dev.asynccommerce.catalog.handler.ListStoresHandler::handleRequest",
             "dev.asynccommerce.inventory.handler.GetAvailabilityHandler::handleRequest",
-            "dev.asynccommerce.relay.handler.OutboxRelayHandler::handleRequest");
+            "dev.asynccommerce.relay.handler.OutboxRelayHandler::handleRequest",
+            "dev.asynccommerce.fulfillment.handler.DeviceConnectHandler::handleRequest",
+            "dev.asynccommerce.fulfillment.handler.DeviceDisconnectHandler::handleRequest");
 
     private static Map<String, Map<String, Object>> functions() {
         return ofType("AWS::Lambda::Function");

@@ -59,6 +59,20 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void deviceConnectionsTouchOnlyTheFulfillmentTable() {
+        for (String fn : List.of("StoreSocketConnect", "StoreSocketDisconnect")) {
+            assertThat(Policies.actionsOn(role(fn), table("Fulfillment")))
+                    .as(fn)
+                    .contains("dynamodb:PutItem", "dynamodb:DeleteItem");
+            for (String other : List.of("Orders", "Catalog", "Inventory", "Payments", "EventAudit")) {
+                assertThat(Policies.actionsOn(role(fn), table(other)))
+                        .as(fn + " on " + other)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
     void noStorefrontFunctionCanPublishEventsDirectly() {
         for (String fn : List.of("StorefrontPlaceOrder", "StorefrontCancelOrder", "StorefrontReplacePaymentMethods")) {
             assertThat(Policies.statementsOf(role(fn)))
