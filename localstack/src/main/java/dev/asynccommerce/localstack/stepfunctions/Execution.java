@@ -1,0 +1,159 @@
+package dev.asynccommerce.localstack.stepfunctions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.asynccommerce.localstack.clock.VirtualClock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+/** One execution of a state machine: identity, status and history. Mutated under its own lock. */
+final class Execution {
+    enum Status {
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        TIMED_OUT,
+        ABORTED,
+        PENDING_REDRIVE
+    }
+
+    final String arn;
+    final String name;
+    final StateMachine machine;
+    final Definition definition;
+    final String definitionText;
+    final String inputText;
+    final JsonNode input;
+    final Instant startDate;
+    final String traceHeader;
+    final History history = new History();
+    final boolean express;
+
+    private Status status = Status.RUNNING;
+    private Instant stopDate;
+    private String output;
+    private String error;
+    private String cause;
+    private Scope scope = new Scope(null);
+    private VirtualClock.Timer timeout;
+    private int redriveCount;
+    private Instant redriveDate;
+    /** Where a redrive resumes: the top-level state last entered and the input it had. */
+    private String failedState;
+
+    private JsonNode failedInput;
+    private CompletableFuture<Execution> completion = new CompletableFuture<>();
+
+    Execution(
+            String arn,
+            String name,
+            StateMachine machine,
+            String inputText,
+            JsonNode input,
+            Instant startDate,
+            String traceHeader) {
+        this.arn = arn;
+        this.name = name;
+        this.machine = machine;
+        this.definition = machine.definition();
+        this.definitionText = machine.definitionText();
+        this.inputText = inputText;
+        this.input = input;
+        this.startDate = startDate;
+        this.traceHeader = traceHeader;
+        this.express = machine.express();
+    }
+
+    synchronized Status status() {
+        return status;
+    }
+
+    synchronized Scope scope() {
+        return scope;
+    }
+
+    synchronized Instant stopDate() {
+        return stopDate;
+    }
+
+    synchronized String output() {
+        return output;
+    }
+
+    synchronized String error() {
+        return error;
+    }
+
+    synchronized String cause() {
+        return cause;
+    }
+
+    synchronized int redriveCount() {
+        return redriveCount;
+    }
+
+    synchronized Instant redriveDate() {
+        return redriveDate;
+    }
+
+    synchronized String failedState() {
+        return failedState;
+    }
+
+    synchronized JsonNode failedInput() {
+        return failedInput;
+    }
+
+    /** Remembers the top-level state being run: where a redrive resumes. */
+    synchronized void enteredTopLevel(String state, JsonNode stateInput) {
+        failedState = state;
+        failedInput = stateInput;
+    }
+
+    synchronized void timeout(VirtualClock.Timer timer) {
+        this.timeout = timer;
+    }
+
+    /** Completes when the current run (first run or redrive) ends. */
+    synchronized CompletableFuture<Execution> completion() {
+        return completion;
+    }
+
+    /** Moves from RUNNING to a final status; false when the execution had already ended. */
+    boolean finish(Status to, String output, String error, String cause, Instant at) {
+        CompletableFuture<Execution> done;
+        synchronized (this) {
+            if (status != Status.RUNNING) {
+                return false;
+            }
+            status = to;
+            this.output = output;
+            this.error = error;
+            this.cause = cause;
+            this.stopDate = at;
+            if (timeout != null) {
+                timeout.cancel();
+            }
+            done = completion;
+        }
+        scope.cancel();
+        done.complete(this);
+        return true;
+    }
+
+    /** Reopens a failed execution for RedriveExecution. */
+    synchronized void redrive(Instant at) {
+        status = Status.RUNNING;
+        redriveCount++;
+        redriveDate = at;
+        stopDate = null;
+        error = null;
+        cause = null;
+        output = null;
+        scope = new Scope(null);
+        completion = new CompletableFuture<>();
+    }
+
+    synchronized boolean redrivable() {
+        return !express && (status == Status.FAILED || status == Status.TIMED_OUT || status == Status.ABORTED);
+    }
+}

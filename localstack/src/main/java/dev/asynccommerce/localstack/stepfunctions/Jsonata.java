@@ -1,0 +1,98 @@
+package dev.asynccommerce.localstack.stepfunctions;
+
+import com.dashjoin.jsonata.JException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSONata for states whose QueryLanguage is JSONata: strings written {@code {% expression %}} are
+ * evaluated with dashjoin's JSONata with {@code $states} and the workflow variables bound; anything
+ * else in a template is taken literally. Failures are {@code States.QueryEvaluationError}.
+ */
+public final class Jsonata {
+    private Jsonata() {}
+
+    /** Whether {@code text} is a JSONata expression string ({@code {% ... %}}). */
+    public static boolean isExpression(String text) {
+        String trimmed = text.trim();
+        return trimmed.startsWith("{%") && trimmed.endsWith("%}") && trimmed.length() >= 4;
+    }
+
+    /** Evaluates every expression string inside {@code template} (objects and arrays walked). */
+    public static JsonNode template(JsonNode template, Map<String, JsonNode> bindings) {
+        if (template == null) {
+            return null;
+        }
+        if (template.isTextual() && isExpression(template.asText())) {
+            return evaluate(template.asText(), bindings);
+        }
+        if (template instanceof ObjectNode object) {
+            ObjectNode out = Json.object();
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
+                JsonNode value = template(e.getValue(), bindings);
+                if (value != null) {
+                    out.set(e.getKey(), value);
+                }
+            }
+            return out;
+        }
+        if (template instanceof ArrayNode array) {
+            ArrayNode out = Json.array();
+            for (JsonNode item : array) {
+                JsonNode value = template(item, bindings);
+                out.add(value == null ? NullNode.getInstance() : value);
+            }
+            return out;
+        }
+        return template;
+    }
+
+    /**
+     * Evaluates one {@code {% expression %}}; answers null when JSONata yields nothing (undefined),
+     * which a caller turns into an error where AWS does.
+     */
+    public static JsonNode evaluate(String expressionText, Map<String, JsonNode> bindings) {
+        String trimmed = expressionText.trim();
+        String expression = trimmed.substring(2, trimmed.length() - 2).trim();
+        try {
+            // A compiled expression keeps evaluation state, so each evaluation gets its own copy.
+            com.dashjoin.jsonata.Jsonata compiled = com.dashjoin.jsonata.Jsonata.jsonata(expression);
+            com.dashjoin.jsonata.Jsonata.Frame frame = compiled.createFrame();
+            for (Map.Entry<String, JsonNode> binding : bindings.entrySet()) {
+                frame.bind(binding.getKey(), toJava(binding.getValue()));
+            }
+            Object result = compiled.evaluate(null, frame);
+            return result == null ? null : Json.toNode(normalise(result));
+        } catch (JException | IllegalArgumentException | ClassCastException | UnsupportedOperationException e) {
+            throw new StatesError(
+                    StatesError.Errors.QUERY_EVALUATION_ERROR,
+                    "An error occurred while evaluating the JSONata expression '" + expression + "': "
+                            + e.getMessage());
+        }
+    }
+
+    static Object toJava(JsonNode node) {
+        return node == null ? null : Json.MAPPER.convertValue(node, Object.class);
+    }
+
+    private static Object normalise(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, normalise(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Jsonata::normalise).toList();
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+            // JSONata numbers are doubles; AWS writes integral results without a fraction.
+            return d.longValue();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,518 @@
+package dev.asynccommerce.localstack.stepfunctions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.asynccommerce.localstack.stepfunctions.testing.AslHarness;
+import dev.asynccommerce.localstack.stepfunctions.testing.AslRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conformance cases written from the AWS Step Functions developer guide's documented examples; each
+ * names its source page (under https://docs.aws.amazon.com/step-functions/latest/dg/).
+ */
+class ConformanceTest {
+    private static JsonNode json(String text) {
+        return Json.parse(text);
+    }
+
+    @Nested
+    class InputAndOutputProcessing {
+        /** Source: input-output-inputpath-params.html, "InputPath" example. */
+        @Test
+        void inputPathSelectsPartOfTheInput() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"S","States":{"S":{"Type":"Pass","InputPath":"$.dataset2","End":true}}}""").start("""
+                    {"comment":"Example for InputPath.","dataset1":{"val1":1,"val2":2,"val3":3},
+                     "dataset2":{"val1":"a","val2":"b","val3":"c"}}""");
+
+            assertThat(run.outputJson()).isEqualTo(json("{\"val1\":\"a\",\"val2\":\"b\",\"val3\":\"c\"}"));
+        }
+
+        /** Source: input-output-inputpath-params.html, "Parameters" example. */
+        @Test
+        void parametersBuildANewObjectFromStaticValuesAndPaths() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"S","States":{"S":{"Type":"Pass","Parameters":{"comment":"Selecting what I care about.",
+                     "MyDetails":{"size.$":"$.product.details.size","exists.$":"$.product.availability","StaticValue":"foo"}},
+                     "End":true}}}""").start("""
+                    {"comment":"Example for Parameters.","product":{"details":{"color":"blue","size":"small",
+                     "material":"cotton"},"availability":"in stock","sku":"2317","cost":"$23"}}""");
+
+            assertThat(run.outputJson()).isEqualTo(json("""
+                    {"comment":"Selecting what I care about.","MyDetails":{"size":"small","exists":"in stock","StaticValue":"foo"}}"""));
+        }
+
+        /** Source: input-output-resultpath.html, "Use ResultPath to include the result with the input". */
+        @Test
+        void resultPathPlacesTheResultInsideTheInput() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Hello","States":{"Hello":{"Type":"Task",
+                     "Resource":"arn:aws:lambda:us-east-1:123456789012:function:HelloFunction",
+                     "ResultPath":"$.taskresult","End":true}}}""")
+                    .function(
+                            "HelloFunction",
+                            in -> Json.text("Hello, " + in.get("who").asText() + "!"))
+                    .start("""
+                    {"comment":"This is a test of the input and output of a Task state.","details":"Default example",
+                     "who":"AWS Step Functions"}""");
+
+            assertThat(run.outputJson()).isEqualTo(json("""
+                    {"comment":"This is a test of the input and output of a Task state.","details":"Default example",
+                     "who":"AWS Step Functions","taskresult":"Hello, AWS Step Functions!"}"""));
+        }
+
+        /** Source: input-output-resultpath.html, "Use ResultPath to update a node in the input with the result". */
+        @Test
+        void resultPathCreatesMissingNodesAndNullDiscardsTheResult() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"A","States":{
+                     "A":{"Type":"Pass","Result":"Hello!","ResultPath":"$.strings.lambdaresult","Next":"B"},
+                     "B":{"Type":"Pass","Result":"ignored","ResultPath":null,"End":true}}}""").start("{\"who\":\"AWS\"}");
+
+            assertThat(run.outputJson()).isEqualTo(json("{\"who\":\"AWS\",\"strings\":{\"lambdaresult\":\"Hello!\"}}"));
+        }
+
+        /** Source: input-output-outputpath.html and input-output-example.html (the filter chain). */
+        @Test
+        void resultSelectorThenResultPathThenOutputPath() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f","Payload.$":"$"},
+                     "ResultSelector":{"value.$":"$.Payload.value","code.$":"$.StatusCode"},
+                     "ResultPath":"$.result","OutputPath":"$.result","End":true}}}""")
+                    .function("f", in -> Json.object().put("value", in.get("n").asInt() * 2))
+                    .start("{\"n\":21}");
+
+            assertThat(run.outputJson()).isEqualTo(json("{\"value\":42,\"code\":200}"));
+        }
+
+        /** Source: input-output-inputpath-params.html: a path with no match is a States.Runtime failure. */
+        @Test
+        void aParametersPathThatMatchesNothingFailsWithStatesRuntime() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Pick","States":{"Pick":{"Type":"Pass","Parameters":{"missing.$":"$.nope.deep"},"End":true}}}""").start("{\"other\":1}");
+
+            assertThat(run.status()).isEqualTo("FAILED");
+            assertThat(run.error()).isEqualTo("States.Runtime");
+            assertThat(run.cause())
+                    .isEqualTo("The JSONPath '$.nope.deep' specified for the field 'missing.$' could not be "
+                            + "found in the input '{\"other\":1}'");
+        }
+
+        /** Source: input-output-contextobject.html: Execution, State, StateMachine fields and formats. */
+        @Test
+        void theContextObjectDescribesTheExecutionAndState() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Ctx","States":{"Ctx":{"Type":"Pass","Parameters":{"id.$":"$$.Execution.Id",
+                     "name.$":"$$.Execution.Name","start.$":"$$.Execution.StartTime","state.$":"$$.State.Name",
+                     "entered.$":"$$.State.EnteredTime","retries.$":"$$.State.RetryCount","machine.$":"$$.StateMachine.Name",
+                     "input.$":"$$.Execution.Input"},"End":true}}}""")
+                    .startingAt(Instant.parse("2019-03-26T20:14:13.192Z"))
+                    .start("{\"a\":1}");
+
+            JsonNode out = run.outputJson();
+            assertThat(out.get("id").asText()).isEqualTo("arn:aws:states:us-east-1:000000000000:execution:harness:run");
+            assertThat(out.get("name").asText()).isEqualTo("run");
+            assertThat(out.get("start").asText()).isEqualTo("2019-03-26T20:14:13.192Z");
+            assertThat(out.get("entered").asText()).isEqualTo("2019-03-26T20:14:13.192Z");
+            assertThat(out.get("state").asText()).isEqualTo("Ctx");
+            assertThat(out.get("retries").asInt()).isZero();
+            assertThat(out.get("machine").asText()).isEqualTo("harness");
+            assertThat(out.get("input")).isEqualTo(json("{\"a\":1}"));
+        }
+    }
+
+    @Nested
+    class ChoiceRules {
+        private static final String CHOICE = """
+                {"StartAt":"ChoiceStateX","States":{"ChoiceStateX":{"Type":"Choice","Choices":[
+                  {"Not":{"Variable":"$.type","StringEquals":"Private"},"Next":"Public"},
+                  {"Variable":"$.value","NumericEquals":0,"Next":"ValueIsZero"},
+                  {"And":[{"Variable":"$.value","NumericGreaterThanEquals":20},{"Variable":"$.value","NumericLessThan":30}],
+                   "Next":"ValueInTwenties"}],"Default":"DefaultState"},
+                 "Public":{"Type":"Pass","Result":"Public","End":true},
+                 "ValueIsZero":{"Type":"Pass","Result":"Zero","End":true},
+                 "ValueInTwenties":{"Type":"Pass","Result":"Twenties","End":true},
+                 "DefaultState":{"Type":"Fail","Error":"DefaultStateError","Cause":"No Matches!"}}}""";
+
+        /** Source: state-choice.html, the Choice state example (Not, NumericEquals, And). */
+        @Test
+        void theDocumentedChoiceExampleRoutesEachInput() {
+            assertThat(AslHarness.of(CHOICE)
+                            .start("{\"type\":\"Public\",\"value\":22}")
+                            .outputJson()
+                            .asText())
+                    .isEqualTo("Public");
+            assertThat(AslHarness.of(CHOICE)
+                            .start("{\"type\":\"Private\",\"value\":0}")
+                            .outputJson()
+                            .asText())
+                    .isEqualTo("Zero");
+            assertThat(AslHarness.of(CHOICE)
+                            .start("{\"type\":\"Private\",\"value\":22}")
+                            .outputJson()
+                            .asText())
+                    .isEqualTo("Twenties");
+            AslRun fallThrough = AslHarness.of(CHOICE).start("{\"type\":\"Private\",\"value\":50}");
+            assertThat(fallThrough.error()).isEqualTo("DefaultStateError");
+            assertThat(fallThrough.cause()).isEqualTo("No Matches!");
+        }
+
+        /** Source: state-choice.html, "Choice Rules": type tests, Path variants, StringMatches, timestamps. */
+        @Test
+        void everyComparisonFamilyAndThePathVariants() {
+            String definition = """
+                    {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+                      {"And":[
+                        {"Variable":"$.s","StringMatches":"log-*.txt"},
+                        {"Variable":"$.s","StringGreaterThan":"log-"},
+                        {"Variable":"$.n","NumericLessThanEqualsPath":"$.limit"},
+                        {"Variable":"$.flag","BooleanEquals":true},
+                        {"Variable":"$.when","TimestampLessThan":"2030-01-01T00:00:00Z"},
+                        {"Variable":"$.when","IsTimestamp":true},
+                        {"Variable":"$.nothing","IsNull":true},
+                        {"Variable":"$.n","IsNumeric":true},
+                        {"Variable":"$.s","IsString":true},
+                        {"Variable":"$.flag","IsBoolean":true},
+                        {"Variable":"$.absent","IsPresent":false},
+                        {"Or":[{"Variable":"$.s","StringEquals":"x"},{"Variable":"$.s","StringEqualsPath":"$.s"}]}
+                      ],"Next":"Yes"}],"Default":"No"},
+                     "Yes":{"Type":"Succeed"},"No":{"Type":"Fail","Error":"No"}}}""";
+
+            AslRun run = AslHarness.of(definition).start("""
+                    {"s":"log-2026.txt","n":5,"limit":5,"flag":true,"when":"2026-11-21T10:00:00+01:00","nothing":null}""");
+
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+            assertThat(run.enteredStates()).containsExactly("C", "Yes");
+        }
+
+        /** Source: state-choice.html: comparing a value of another type is false, not an error. */
+        @Test
+        void aTypeMismatchIsFalseButAMissingVariableIsAStatesRuntimeError() {
+            String definition = """
+                    {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+                      {"Variable":"$.v","NumericEquals":1,"Next":"Yes"}],"Default":"No"},
+                     "Yes":{"Type":"Succeed"},"No":{"Type":"Succeed"}}}""";
+
+            assertThat(AslHarness.of(definition).start("{\"v\":\"1\"}").enteredStates())
+                    .containsExactly("C", "No");
+            AslRun missing = AslHarness.of(definition).start("{}");
+            assertThat(missing.error()).isEqualTo("States.Runtime");
+            assertThat(missing.cause()).contains("Invalid path '$.v'");
+        }
+
+        /** Source: state-choice.html: without Default and no match, States.NoChoiceMatched. */
+        @Test
+        void noMatchWithoutDefaultIsNoChoiceMatched() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+                      {"Variable":"$.v","StringEquals":"a","Next":"Y"}]},"Y":{"Type":"Succeed"}}}""").start("{\"v\":\"b\"}");
+
+            assertThat(run.error()).isEqualTo("States.NoChoiceMatched");
+        }
+    }
+
+    @Nested
+    class WaitStates {
+        /** Source: state-wait.html: Seconds, Timestamp, SecondsPath and TimestampPath. */
+        @Test
+        void eachWaitFormPassesOnlyWhenTheClockReachesIt() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Seconds","States":{
+                     "Seconds":{"Type":"Wait","Seconds":10,"Next":"SecondsPath"},
+                     "SecondsPath":{"Type":"Wait","SecondsPath":"$.expiryseconds","Next":"Timestamp"},
+                     "Timestamp":{"Type":"Wait","Timestamp":"2026-01-01T01:00:00Z","Next":"TimestampPath"},
+                     "TimestampPath":{"Type":"Wait","TimestampPath":"$.expirydate","End":true}}}""").start("{\"expiryseconds\":20,\"expirydate\":\"2026-01-02T00:00:00Z\"}");
+
+            run.advance(Duration.ofSeconds(29));
+            assertThat(run.enteredStates()).containsExactly("Seconds", "SecondsPath");
+            run.advance(Duration.ofSeconds(1));
+            assertThat(run.enteredStates()).containsExactly("Seconds", "SecondsPath", "Timestamp");
+            run.advance(Duration.ofHours(1));
+            assertThat(run.enteredStates()).endsWith("TimestampPath");
+            assertThat(run.status()).isEqualTo("RUNNING");
+
+            run.advance(Duration.ofDays(1));
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+        }
+    }
+
+    @Nested
+    class ParallelAndMap {
+        /** Source: state-parallel.html: the output is an array of each branch's output, in order. */
+        @Test
+        void parallelOutputsEachBranchResultInBranchOrder() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"LookupCustomerInfo","States":{"LookupCustomerInfo":{"Type":"Parallel","End":true,"Branches":[
+                     {"StartAt":"LookupAddress","States":{"LookupAddress":{"Type":"Task",
+                       "Resource":"arn:aws:lambda:us-east-1:123456789012:function:AddressFinder","End":true}}},
+                     {"StartAt":"LookupPhone","States":{"LookupPhone":{"Type":"Task",
+                       "Resource":"arn:aws:lambda:us-east-1:123456789012:function:PhoneFinder","End":true}}}]}}}""")
+                    .stub("LookupAddress", "{\"address\":\"1 Main St\"}")
+                    .stub("LookupPhone", "{\"phone\":\"555\"}")
+                    .start("{}");
+
+            assertThat(run.outputJson()).isEqualTo(json("[{\"address\":\"1 Main St\"},{\"phone\":\"555\"}]"));
+            assertThat(run.eventTypes())
+                    .contains(
+                            "ParallelStateEntered",
+                            "ParallelStateStarted",
+                            "ParallelStateSucceeded",
+                            "ParallelStateExited");
+        }
+
+        /** Source: state-parallel.html: one failing branch fails the Parallel state (Catch can handle it). */
+        @Test
+        void aFailingBranchFailsTheParallelStateWithTheBranchError() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[
+                     {"StartAt":"Ok","States":{"Ok":{"Type":"Wait","Seconds":60,"End":true}}},
+                     {"StartAt":"Bad","States":{"Bad":{"Type":"Fail","Error":"Branch.Broken","Cause":"b"}}}],
+                     "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"Handled"}],"End":true},
+                     "Handled":{"Type":"Pass","End":true}}}""").start("{}");
+
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+            assertThat(run.outputJson().get("error")).isEqualTo(json("{\"Error\":\"Branch.Broken\",\"Cause\":\"b\"}"));
+        }
+
+        /** Source: state-map-inline.html, "Inline Map state example with ItemSelector". */
+        @Test
+        void inlineMapWithItemsPathAndItemSelector() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Validate-All","States":{"Validate-All":{"Type":"Map","InputPath":"$.detail",
+                     "ItemsPath":"$.shipped","MaxConcurrency":0,
+                     "ItemSelector":{"parcel.$":"$$.Map.Item.Value","courier.$":"$.delivery-partner","index.$":"$$.Map.Item.Index"},
+                     "ItemProcessor":{"StartAt":"Validate","States":{"Validate":{"Type":"Pass","End":true}}},
+                     "ResultPath":"$.detail.shipped","End":true}}}""").start("""
+                    {"ship-date":"2016-03-14T01:59:00Z","detail":{"delivery-partner":"UQS","shipped":[
+                     {"prod":"R31","dest-code":9511,"quantity":1344},{"prod":"S39","dest-code":9511,"quantity":40}]}}""");
+
+            assertThat(run.outputJson().get("detail").get("shipped")).isEqualTo(json("""
+                    [{"parcel":{"prod":"R31","dest-code":9511,"quantity":1344},"courier":"UQS","index":0},
+                     {"parcel":{"prod":"S39","dest-code":9511,"quantity":40},"courier":"UQS","index":1}]"""));
+            List<String> types = run.eventTypes();
+            assertThat(types)
+                    .contains(
+                            "MapStateStarted",
+                            "MapIterationStarted",
+                            "MapIterationSucceeded",
+                            "MapStateSucceeded",
+                            "MapStateExited");
+            assertThat(run.events().stream()
+                            .filter(e -> e.has("mapStateStartedEventDetails"))
+                            .findFirst()
+                            .orElseThrow()
+                            .get("mapStateStartedEventDetails")
+                            .get("length")
+                            .asInt())
+                    .isEqualTo(2);
+        }
+
+        /** Source: state-map-inline.html: MaxConcurrency bounds how many iterations run at once. */
+        @Test
+        void maxConcurrencyOneRunsIterationsOneAfterAnother() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,
+                     "ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":10,"End":true}}},"End":true}}}""").start("[1,2,3]");
+
+            run.advance(Duration.ofSeconds(10));
+            assertThat(run.status()).isEqualTo("RUNNING");
+            run.advance(Duration.ofSeconds(20));
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+            assertThat(run.outputJson()).isEqualTo(json("[1,2,3]"));
+        }
+
+        /** Source: state-map-distributed.html (tolerated failure threshold), applied to an inline Map here. */
+        @Test
+        void toleratedFailureCountLetsSomeIterationsFailAndExceedingItFailsTheMap() {
+            String definition = """
+                    {"StartAt":"M","States":{"M":{"Type":"Map","ToleratedFailureCount":1,
+                     "ItemProcessor":{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+                       {"Variable":"$","NumericGreaterThan":1,"Next":"Bad"}],"Default":"Good"},
+                       "Bad":{"Type":"Fail","Error":"Item.Bad"},"Good":{"Type":"Succeed"}}},"End":true}}}""";
+
+            AslRun tolerated = AslHarness.of(definition).start("[0,1,2]");
+            AslRun exceeded = AslHarness.of(definition).start("[0,2,3]");
+
+            assertThat(tolerated.status()).isEqualTo("SUCCEEDED");
+            assertThat(tolerated.outputJson().get(2).get("Error").asText()).isEqualTo("Item.Bad");
+            assertThat(exceeded.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        }
+    }
+
+    @Nested
+    class ErrorHandling {
+        /** Source: concepts-error-handling.html, "Retry" example: 3 s, then 3 × 1.5 = 4.5 s. */
+        @Test
+        void retryWaitsIntervalTimesBackoffBetweenAttempts() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f"},
+                     "Retry":[{"ErrorEquals":["States.Timeout"],"IntervalSeconds":3,"MaxAttempts":2,"BackoffRate":1.5}],
+                     "End":true}}}""")
+                    .stubSequence(
+                            "T",
+                            new TaskInterceptor.Throw("States.Timeout", "slow"),
+                            new TaskInterceptor.Throw("States.Timeout", "slow"),
+                            new TaskInterceptor.Return(json("{\"done\":true}")))
+                    .start("{}");
+
+            run.advance(Duration.ofSeconds(3));
+            assertThat(run.eventTypes().stream().filter("TaskFailed"::equals)).hasSize(2);
+            run.advance(Duration.ofMillis(4499));
+            assertThat(run.status()).isEqualTo("RUNNING");
+            run.advance(Duration.ofMillis(1));
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+        }
+
+        /** Source: concepts-error-handling.html: MaxAttempts exhausted hands the error to Catch, with ResultPath. */
+        @Test
+        void exhaustedRetriesFallThroughToCatchWithErrorAndCause() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f"},
+                     "Retry":[{"ErrorEquals":["CustomError"],"MaxAttempts":1}],
+                     "Catch":[{"ErrorEquals":["CustomError"],"ResultPath":"$.error-info","Next":"Fallback"}],"End":true},
+                     "Fallback":{"Type":"Pass","End":true}}}""")
+                    .stubFailure("T", "CustomError", "This is a custom error!")
+                    .start("{\"keep\":1}");
+
+            run.awaitEnd();
+            assertThat(run.outputJson())
+                    .isEqualTo(
+                            json(
+                                    "{\"keep\":1,\"error-info\":{\"Error\":\"CustomError\",\"Cause\":\"This is a custom error!\"}}"));
+            assertThat(run.eventTypes().stream().filter("TaskFailed"::equals)).hasSize(2);
+        }
+
+        /** Source: concepts-error-handling.html: States.ALL does not catch States.Runtime. */
+        @Test
+        void statesAllDoesNotCatchARuntimeError() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"x.$":"$.missing"},
+                     "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}],"End":true},
+                     "Caught":{"Type":"Succeed"}}}""").stub("T", "{}").start("{}");
+
+            assertThat(run.status()).isEqualTo("FAILED");
+            assertThat(run.error()).isEqualTo("States.Runtime");
+        }
+
+        /** Source: concepts-error-handling.html: States.TaskFailed matches any error but States.Timeout. */
+        @Test
+        void taskFailedMatchesAFunctionErrorButNotATimeout() {
+            String definition = """
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f"},
+                     "Catch":[{"ErrorEquals":["States.TaskFailed"],"Next":"Caught"}],"End":true},
+                     "Caught":{"Type":"Succeed"}}}""";
+
+            assertThat(AslHarness.of(definition)
+                            .stubFailure("T", "Payment.Declined", "no")
+                            .start("{}")
+                            .status())
+                    .isEqualTo("SUCCEEDED");
+            assertThat(AslHarness.of(definition)
+                            .stubFailure("T", "States.Timeout", "slow")
+                            .start("{}")
+                            .error())
+                    .isEqualTo("States.Timeout");
+        }
+
+        /** Source: concepts-error-handling.html: MaxDelaySeconds caps the backoff. */
+        @Test
+        void maxDelaySecondsCapsTheBackoff() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f"},
+                     "Retry":[{"ErrorEquals":["States.ALL"],"IntervalSeconds":10,"BackoffRate":10,"MaxAttempts":3,
+                       "MaxDelaySeconds":15}],"End":true}}}""")
+                    .stubSequence(
+                            "T",
+                            new TaskInterceptor.Throw("E", "1"),
+                            new TaskInterceptor.Throw("E", "2"),
+                            new TaskInterceptor.Throw("E", "3"),
+                            new TaskInterceptor.Return(json("\"ok\"")))
+                    .start("{}");
+
+            run.advance(Duration.ofSeconds(10 + 15 + 14));
+            assertThat(run.status()).isEqualTo("RUNNING");
+            run.advance(Duration.ofSeconds(1));
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+        }
+
+        /** Source: state-task.html, "Task state timeouts and heartbeat intervals" (TimeoutSecondsPath). */
+        @Test
+        void timeoutSecondsPathTimesOutAWaitingTask() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Pickup","States":{"Pickup":{"Type":"Task",
+                     "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                     "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},
+                     "TimeoutSecondsPath":"$.window","End":true}}}""").start("{\"window\":259200}");
+
+            assertThat(run.recordedCalls()
+                            .getFirst()
+                            .parameters()
+                            .get("MessageBody")
+                            .get("token")
+                            .asText())
+                    .isEqualTo(run.taskToken("Pickup"));
+            run.advance(Duration.ofDays(3));
+            assertThat(run.error()).isEqualTo("States.Timeout");
+            assertThat(run.eventTypes()).contains("TaskSubmitted", "TaskTimedOut");
+        }
+
+        /** Source: state-fail.html: Error/Cause and their Path forms (a path or an intrinsic). */
+        @Test
+        void failStateErrorPathAndCausePath() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"F","States":{"F":{"Type":"Fail","ErrorPath":"$.code",
+                     "CausePath":"States.Format('order {} failed', $.id)"}}}""").start("{\"code\":\"Order.Failed\",\"id\":7}");
+
+            assertThat(run.error()).isEqualTo("Order.Failed");
+            assertThat(run.cause()).isEqualTo("order 7 failed");
+            assertThat(run.eventTypes()).containsSubsequence("FailStateEntered", "ExecutionFailed");
+        }
+    }
+
+    @Nested
+    class Variables {
+        /** Source: workflow-variables.html: Assign in one state, read with $name in a later one. */
+        @Test
+        void assignedVariablesAreReadableInLaterStates() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Save","States":{
+                     "Save":{"Type":"Pass","Assign":{"productName.$":"$.product.name","count":3},"Next":"Use"},
+                     "Use":{"Type":"Pass","Parameters":{"name.$":"$productName","n.$":"$count"},"End":true}}}""").start("{\"product\":{\"name\":\"Widget\"}}");
+
+            assertThat(run.outputJson()).isEqualTo(json("{\"name\":\"Widget\",\"n\":3}"));
+            JsonNode exited = run.events().stream()
+                    .filter(e -> "PassStateExited".equals(e.get("type").asText()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(exited.get("stateExitedEventDetails")
+                            .get("assignedVariables")
+                            .get("productName")
+                            .asText())
+                    .isEqualTo("\"Widget\"");
+        }
+    }
+
+    @Nested
+    class Integrations {
+        /** Source: connect-lambda.html: a function error surfaces under its errorType with the payload as cause. */
+        @Test
+        void aFunctionErrorSurfacesUnderItsOwnType() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"missing"},"End":true}}}""").start("{}");
+
+            assertThat(run.error()).isEqualTo("Lambda.ResourceNotFoundException");
+        }
+    }
+}
