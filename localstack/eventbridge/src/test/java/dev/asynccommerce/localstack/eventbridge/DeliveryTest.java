@@ -1,0 +1,284 @@
+package dev.asynccommerce.localstack.eventbridge;
+
+import static dev.asynccommerce.localstack.eventbridge.EventBridgeApiTest.entry;
+import static dev.asynccommerce.localstack.eventbridge.EventBridgeApiTest.lambda;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.asynccommerce.localstack.eventbridge.target.DeliveryException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.eventbridge.model.Target;
+
+/** Routing to Lambda and Step Functions targets, retries on the manual timers, input shaping. */
+class DeliveryTest {
+    private static final String SFN = "arn:aws:states:us-east-1:000000000000:stateMachine:Bopis";
+
+    private final RecordingTargets targets = new RecordingTargets();
+
+    private record DeadLetter(String queueArn, String body, Map<String, String> attributes) {}
+
+    private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+    private final EventBridgeServer eb = new EventBridgeServer(b -> b.lambda(targets)
+            .stepFunctions(targets)
+            .deadLetterQueues((arn, body, attributes) -> deadLetters.add(new DeadLetter(arn, body, attributes))));
+
+    @AfterEach
+    void close() {
+        eb.close();
+    }
+
+    private void rule(String pattern, Target... t) {
+        eb.client.putRule(b -> b.name("r").eventPattern(pattern));
+        eb.client.putTargets(b -> b.rule("r").targets(t));
+    }
+
+    @Test
+    void aMatchingEventReachesEveryTargetInAwsEnvelope() throws Exception {
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder().id("fn").arn(lambda("audit")).build(),
+                Target.builder().id("sm").arn(SFN).build());
+
+        String id = eb.client
+                .putEvents(b -> b.entries(entry("{\"orderId\":\"o-1\"}").toBuilder()
+                        .resources("arn:aws:x")
+                        .build()))
+                .entries()
+                .get(0)
+                .eventId();
+        eb.settle();
+
+        assertThat(targets.calls()).extracting(RecordingTargets.Call::arn).containsExactly(lambda("audit"), SFN);
+        JsonNode event = Json.MAPPER.readTree(targets.calls().get(0).input());
+        assertThat(event.toString())
+                .isEqualTo("{\"version\":\"0\",\"id\":\"" + id + "\",\"detail-type\":\"OrderPlaced\","
+                        + "\"source\":\"commerce.ordering\",\"account\":\"000000000000\","
+                        + "\"time\":\"2026-11-21T09:00:00Z\",\"region\":\"us-east-1\","
+                        + "\"resources\":[\"arn:aws:x\"],\"detail\":{\"orderId\":\"o-1\"}}");
+    }
+
+    @Test
+    void disabledRulesAndNonMatchingEventsDeliverNothing() {
+        rule(
+                "{\"source\":[\"commerce.payments\"]}",
+                Target.builder().id("fn").arn(lambda("f")).build());
+        eb.client.putRule(b -> b.name("off")
+                .eventPattern("{\"source\":[\"commerce.ordering\"]}")
+                .state("DISABLED"));
+        eb.client.putTargets(b ->
+                b.rule("off").targets(Target.builder().id("fn").arn(lambda("g")).build()));
+
+        eb.client.putEvents(b -> b.entries(entry("{}")));
+        eb.settle();
+
+        assertThat(targets.attempts).hasValue(0);
+    }
+
+    @Test
+    void eventTimeIsTheEntrysTimeAtSecondsPrecision() throws Exception {
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder().id("fn").arn(lambda("f")).build());
+
+        eb.client.putEvents(b -> b.entries(entry("{}").toBuilder()
+                .time(java.time.Instant.parse("2026-01-02T03:04:05.678Z"))
+                .build()));
+        eb.settle();
+
+        assertThat(Json.MAPPER
+                        .readTree(targets.calls().get(0).input())
+                        .get("time")
+                        .asText())
+                .isEqualTo("2026-01-02T03:04:05Z");
+    }
+
+    @Test
+    void aThrottledTargetIsRetriedWithBackoffOnTheTimers() {
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder().id("fn").arn(lambda("f")).build());
+        targets.failures.set(3);
+
+        eb.client.putEvents(b -> b.entries(entry("{}")));
+        eb.settle();
+        assertThat(targets.attempts).hasValue(1);
+
+        // Backoff 1 s, 2 s, 4 s: nothing more happens before each is due.
+        eb.advance(Duration.ofMillis(999));
+        assertThat(targets.attempts).hasValue(1);
+        eb.advance(Duration.ofMillis(1));
+        assertThat(targets.attempts).hasValue(2);
+        eb.advance(Duration.ofSeconds(6));
+        assertThat(targets.attempts).hasValue(4);
+        assertThat(targets.calls()).hasSize(1);
+        assertThat(deadLetters).isEmpty();
+    }
+
+    @Test
+    void retriesStopAtMaximumRetryAttemptsAndTheEventGoesToTheDlq() {
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder()
+                        .id("fn")
+                        .arn(lambda("f"))
+                        .retryPolicy(p -> p.maximumRetryAttempts(2))
+                        .deadLetterConfig(d -> d.arn("arn:aws:sqs:us-east-1:000000000000:dlq"))
+                        .build());
+        targets.failures.set(100);
+
+        eb.client.putEvents(b -> b.entries(entry("{\"orderId\":\"o-9\"}")));
+        eb.advance(Duration.ofHours(1));
+
+        assertThat(targets.attempts).hasValue(3);
+        assertThat(deadLetters).hasSize(1);
+        DeadLetter dead = deadLetters.get(0);
+        assertThat(dead.queueArn()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:dlq");
+        assertThat(dead.body()).contains("\"orderId\":\"o-9\"");
+        assertThat(dead.attributes())
+                .containsEntry("ERROR_CODE", "THROTTLING")
+                .containsEntry("EXHAUSTED_RETRY_CONDITION", "MaximumRetryAttempts")
+                .containsEntry("RETRY_ATTEMPTS", "2");
+    }
+
+    @Test
+    void withoutADlqAnExhaustedEventIsDropped() {
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder()
+                        .id("fn")
+                        .arn(lambda("f"))
+                        .retryPolicy(p -> p.maximumRetryAttempts(1))
+                        .build());
+        targets.failures.set(100);
+
+        eb.client.putEvents(b -> b.entries(entry("{}")));
+        eb.advance(Duration.ofHours(1));
+
+        assertThat(targets.attempts).hasValue(2);
+        assertThat(eb.timers.pending()).isZero();
+    }
+
+    @Test
+    void retriesStopAtMaximumEventAge() {
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder()
+                        .id("fn")
+                        .arn(lambda("f"))
+                        .retryPolicy(p -> p.maximumEventAgeInSeconds(60))
+                        .deadLetterConfig(d -> d.arn("arn:aws:sqs:us-east-1:000000000000:dlq"))
+                        .build());
+        targets.failures.set(100);
+
+        eb.client.putEvents(b -> b.entries(entry("{}")));
+        eb.advance(Duration.ofHours(1));
+
+        // Retries at 1, 3, 7, 15, 31 s; the next (63 s) would be past the 60 s age.
+        assertThat(targets.attempts).hasValue(6);
+        assertThat(deadLetters.get(0).attributes())
+                .containsEntry("EXHAUSTED_RETRY_CONDITION", "MaximumEventAgeInSeconds")
+                .containsEntry("RETRY_ATTEMPTS", "5");
+    }
+
+    @Test
+    void theDefaultPolicyGivesUpWithin24Hours() {
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder()
+                        .id("fn")
+                        .arn(lambda("f"))
+                        .deadLetterConfig(d -> d.arn("arn:aws:sqs:us-east-1:000000000000:dlq"))
+                        .build());
+        targets.failures.set(1_000);
+
+        eb.client.putEvents(b -> b.entries(entry("{}")));
+        eb.advance(Duration.ofHours(25));
+
+        // 1 + 185 attempts: the backoff (1 s doubling, capped at 5 min) spends them in about 15 h,
+        // inside MaximumEventAgeInSeconds = 86400.
+        assertThat(targets.attempts).hasValue(186);
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.get(0).attributes()).containsEntry("RETRY_ATTEMPTS", "185");
+        assertThat(eb.timers.pending()).isZero();
+    }
+
+    @Test
+    void aPermanentFailureSkipsTheRetries() {
+        EventBridgeServer other = new EventBridgeServer(b -> b.lambda((arn, payload) -> {
+                    throw DeliveryException.permanent("NO_RESOURCE", "Function not found: " + arn);
+                })
+                .deadLetterQueues((arn, body, attributes) -> deadLetters.add(new DeadLetter(arn, body, attributes))));
+        try (other) {
+            other.client.putRule(b -> b.name("r").eventPattern("{\"source\":[\"commerce.ordering\"]}"));
+            other.client.putTargets(b -> b.rule("r")
+                    .targets(Target.builder()
+                            .id("fn")
+                            .arn(lambda("gone"))
+                            .deadLetterConfig(d -> d.arn("arn:aws:sqs:us-east-1:000000000000:dlq"))
+                            .build()));
+
+            other.client.putEvents(b -> b.entries(entry("{}")));
+            other.settle();
+
+            assertThat(deadLetters).hasSize(1);
+            assertThat(deadLetters.get(0).attributes())
+                    .containsEntry("ERROR_CODE", "NO_RESOURCE")
+                    .containsEntry("RETRY_ATTEMPTS", "0")
+                    .doesNotContainKey("EXHAUSTED_RETRY_CONDITION");
+            assertThat(other.timers.pending()).isZero();
+        }
+    }
+
+    @Test
+    void inputAndInputPathShapeWhatTheTargetReceives() {
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder()
+                        .id("const")
+                        .arn(lambda("a"))
+                        .input("{\"fixed\":true}")
+                        .build(),
+                Target.builder()
+                        .id("path")
+                        .arn(lambda("b"))
+                        .inputPath("$.detail")
+                        .build(),
+                Target.builder()
+                        .id("scalar")
+                        .arn(lambda("c"))
+                        .inputPath("$.detail.orderId")
+                        .build());
+
+        eb.client.putEvents(b -> b.entries(entry("{\"orderId\":\"o-1\",\"n\":2}")));
+        eb.settle();
+
+        assertThat(targets.calls())
+                .extracting(RecordingTargets.Call::input)
+                .containsExactly("{\"fixed\":true}", "{\"orderId\":\"o-1\",\"n\":2}", "\"o-1\"");
+    }
+
+    @Test
+    void anEventBusTargetForwardsTheEventToThatBussRules() {
+        eb.client.createEventBus(b -> b.name("stores"));
+        eb.client.putRule(b -> b.name("fwd").eventPattern("{\"source\":[\"commerce.ordering\"]}"));
+        eb.client.putTargets(b -> b.rule("fwd")
+                .targets(Target.builder()
+                        .id("bus")
+                        .arn("arn:aws:events:us-east-1:000000000000:event-bus/stores")
+                        .build()));
+        eb.client.putRule(b -> b.name("r").eventBusName("stores").eventPattern("{\"detail-type\":[\"OrderPlaced\"]}"));
+        eb.client.putTargets(b -> b.rule("r")
+                .eventBusName("stores")
+                .targets(Target.builder().id("fn").arn(lambda("notifier")).build()));
+
+        eb.client.putEvents(b -> b.entries(entry("{}")));
+        eb.settle();
+
+        assertThat(targets.calls()).extracting(RecordingTargets.Call::arn).containsExactly(lambda("notifier"));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.asynccommerce.localstack.eventbridge;
+
+import dev.asynccommerce.localstack.eventbridge.target.DeliveryException;
+import dev.asynccommerce.localstack.eventbridge.target.LambdaTargets;
+import dev.asynccommerce.localstack.eventbridge.target.StepFunctionsTargets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory Lambda and Step Functions side: records what it is given, and fails the first {@link
+ * #failures} calls with a retryable THROTTLING, as a function out of concurrency would.
+ */
+final class RecordingTargets implements LambdaTargets, StepFunctionsTargets {
+    record Call(String arn, String input) {}
+
+    final List<Call> calls = new ArrayList<>();
+    final AtomicInteger failures = new AtomicInteger();
+    final AtomicInteger attempts = new AtomicInteger();
+
+    @Override
+    public synchronized void invokeAsync(String functionArn, String payload) {
+        record(functionArn, payload);
+    }
+
+    @Override
+    public synchronized void startExecution(String stateMachineArn, String input) {
+        record(stateMachineArn, input);
+    }
+
+    private void record(String arn, String input) {
+        attempts.incrementAndGet();
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw DeliveryException.retryable("THROTTLING", "Rate exceeded");
+        }
+        calls.add(new Call(arn, input));
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+}
