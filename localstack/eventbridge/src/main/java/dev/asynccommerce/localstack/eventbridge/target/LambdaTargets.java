@@ -1,0 +1,14 @@
+package dev.asynccommerce.localstack.eventbridge.target;
+
+/** What the stack's Lambda emulation offers EventBridge: the {@code Event} invocation type. */
+@FunctionalInterface
+public interface LambdaTargets {
+    /**
+     * Queues an asynchronous invocation (InvocationType Event) and returns without waiting for the
+     * function.
+     *
+     * @throws DeliveryException {@code NO_RESOURCE} (permanent) for an unknown function, {@code
+     *     THROTTLING} (retryable) when concurrency is exhausted
+     */
+    void invokeAsync(String functionArn, String payload);
+}

@@ -1,0 +1,25 @@
+package dev.asynccommerce.localstack.eventbridge.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * One delivery of one event to one target.
+ *
+ * @param ruleArn the rule that matched
+ * @param targetId the target's {@code Id}
+ * @param targetArn the target's {@code Arn}
+ * @param eventId the event's {@code id}
+ * @param input what the target receives: the event, or the result of Input/InputPath/InputTransformer
+ * @param target the target exactly as PutTargets stored it (SqsParameters, RoleArn, ...), read-only
+ */
+public record TargetRequest(
+        String ruleArn, String targetId, String targetArn, String eventId, String input, ObjectNode target) {
+
+    /** {@code SqsParameters.MessageGroupId}, required by AWS for a FIFO queue target. */
+    public Optional<String> messageGroupId() {
+        JsonNode id = target.path("SqsParameters").path("MessageGroupId");
+        return id.isTextual() ? Optional.of(id.asText()) : Optional.empty();
+    }
+}
