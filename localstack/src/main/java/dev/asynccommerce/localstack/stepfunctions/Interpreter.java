@@ -137,7 +137,27 @@ final class Interpreter {
         }
     }
 
+    /**
+     * AWS words every States.Runtime and States.QueryEvaluationError cause as "An error occurred
+     * while executing the state 'S' (entered at the event id #N). ..." (recorded causes, e.g. for a
+     * Parameters path that matches nothing and for a JSONata Output that yields nothing).
+     */
+    private static StatesError located(StatesError e, State state, long enteredId) {
+        if (Errors.RUNTIME.equals(e.error()) || Errors.QUERY_EVALUATION_ERROR.equals(e.error())) {
+            return e.locatedIn(state.name(), enteredId);
+        }
+        return e;
+    }
+
     private Step execute(State state, JsonNode raw, Frame frame, Instant entered, long enteredId) {
+        try {
+            return executeState(state, raw, frame, entered, enteredId);
+        } catch (StatesError e) {
+            throw located(e, state, enteredId);
+        }
+    }
+
+    private Step executeState(State state, JsonNode raw, Frame frame, Instant entered, long enteredId) {
         return switch (state) {
             case PassState pass -> pass(pass, raw, frame, entered, enteredId);
             case TaskState task ->
@@ -235,7 +255,7 @@ final class Interpreter {
         return resolve(path, raw, context, f.variables)
                 .orElseThrow(() -> StatesError.runtime(
                         "An error occurred while executing the state '" + state.name() + "' (entered at the event id #"
-                                + enteredId + "). Invalid path '" + path + "' : No results for path: " + path));
+                                + enteredId + "). Invalid path '" + path + "' : " + JsonPaths.notFound(raw, path)));
     }
 
     private JsonNode applyOutputPath(
@@ -249,7 +269,7 @@ final class Interpreter {
         return resolve(path, data, context, f.variables)
                 .orElseThrow(() -> StatesError.runtime(
                         "An error occurred while executing the state '" + state.name() + "' (entered at the event id #"
-                                + enteredId + "). Invalid path '" + path + "' : No results for path: " + path));
+                                + enteredId + "). Invalid path '" + path + "' : " + JsonPaths.notFound(data, path)));
     }
 
     private JsonNode applyResultPath(String path, JsonNode raw, JsonNode result, State state, long enteredId) {
@@ -347,7 +367,7 @@ final class Interpreter {
         }
         // Every Assign expression sees the variables as they were before this state assigned any.
         JsonNode evaluated = common.jsonata()
-                ? Jsonata.template(assignTemplate, jsonataBindings)
+                ? Jsonata.template(assignTemplate, jsonataBindings, "Assign")
                 : payload(assignTemplate, data, context, frame.variables);
         Map<String, JsonNode> values = new LinkedHashMap<>();
         evaluated.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
@@ -362,7 +382,7 @@ final class Interpreter {
         JsonNode context = context(f, pass.name(), entered, 0, null);
         if (c.jsonata()) {
             Map<String, JsonNode> b = bindings(f, raw, context, null, null);
-            JsonNode output = c.output() == null ? raw : required(Jsonata.template(c.output(), b), "Output");
+            JsonNode output = c.output() == null ? raw : Jsonata.template(c.output(), b, "Output");
             Map<String, JsonNode> assigned = assign(c, c.assign(), raw, context, f, b);
             return new Step(output, c.next(), true, assigned);
         }
@@ -383,7 +403,7 @@ final class Interpreter {
         if (c.jsonata()) {
             JsonNode output = c.output() == null
                     ? raw
-                    : required(Jsonata.template(c.output(), bindings(f, raw, context, null, null)), "Output");
+                    : Jsonata.template(c.output(), bindings(f, raw, context, null, null), "Output");
             return new Step(output, null, true, null);
         }
         JsonNode effective = applyInputPath(c.inputPath(), raw, succeed, enteredId, context, f);
@@ -432,8 +452,8 @@ final class Interpreter {
                 }
                 if (condition.asBoolean()) {
                     JsonNode output = rule.output() != null
-                            ? required(Jsonata.template(rule.output(), b), "Output")
-                            : c.output() != null ? required(Jsonata.template(c.output(), b), "Output") : raw;
+                            ? Jsonata.template(rule.output(), b, "Output")
+                            : c.output() != null ? Jsonata.template(c.output(), b, "Output") : raw;
                     Map<String, JsonNode> assigned =
                             assign(c, rule.assign() != null ? rule.assign() : c.assign(), raw, context, f, b);
                     return new Step(output, rule.next(), true, assigned);
@@ -442,7 +462,7 @@ final class Interpreter {
             if (choice.defaultState() == null) {
                 throw new StatesError(Errors.NO_CHOICE_MATCHED, "No Matches!");
             }
-            JsonNode output = c.output() != null ? required(Jsonata.template(c.output(), b), "Output") : raw;
+            JsonNode output = c.output() != null ? Jsonata.template(c.output(), b, "Output") : raw;
             return new Step(output, choice.defaultState(), true, assign(c, c.assign(), raw, context, f, b));
         }
         JsonNode effective = applyInputPath(c.inputPath(), raw, choice, enteredId, context, f);
@@ -475,7 +495,7 @@ final class Interpreter {
         Instant due;
         if (wait.seconds() != null || wait.secondsPath() != null) {
             JsonNode seconds = wait.seconds() != null
-                    ? (c.jsonata() ? required(Jsonata.template(wait.seconds(), b), "Seconds") : wait.seconds())
+                    ? (c.jsonata() ? Jsonata.template(wait.seconds(), b, "Seconds") : wait.seconds())
                     : dynamic(wait.secondsPath(), "SecondsPath", effective, context, f.variables);
             if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
                 throw StatesError.runtime(
@@ -484,7 +504,7 @@ final class Interpreter {
             due = entered.plusSeconds(seconds.asLong());
         } else {
             JsonNode stamp = wait.timestamp() != null
-                    ? (c.jsonata() ? required(Jsonata.template(wait.timestamp(), b), "Timestamp") : wait.timestamp())
+                    ? (c.jsonata() ? Jsonata.template(wait.timestamp(), b, "Timestamp") : wait.timestamp())
                     : dynamic(wait.timestampPath(), "TimestampPath", effective, context, f.variables);
             Instant at = stamp.isTextual() ? Timestamps.parse(stamp.asText()) : null;
             if (at == null) {
@@ -496,7 +516,7 @@ final class Interpreter {
         }
         sleepUntil(due, f);
         if (c.jsonata()) {
-            JsonNode output = c.output() != null ? required(Jsonata.template(c.output(), b), "Output") : raw;
+            JsonNode output = c.output() != null ? Jsonata.template(c.output(), b, "Output") : raw;
             return new Step(output, c.next(), true, assign(c, c.assign(), raw, context, f, b));
         }
         Map<String, JsonNode> assigned = assign(c, c.assign(), effective, context, f, null);
@@ -534,9 +554,13 @@ final class Interpreter {
         int retryCount = 0;
         while (true) {
             try {
-                return attempt.run(retryCount);
+                try {
+                    return attempt.run(retryCount);
+                } catch (StatesError raw0) {
+                    throw located(raw0, state, enteredId);
+                }
             } catch (StatesError e) {
-                int r = matching(c.retry().stream().map(Retrier::errorEquals).toList(), e.error());
+                int r = matching(c.retry().stream().map(Retrier::errorEquals).toList(), e);
                 if (r >= 0 && attempts[r] < c.retry().get(r).maxAttempts()) {
                     Retrier retrier = c.retry().get(r);
                     double delay = retrier.intervalSeconds() * Math.pow(retrier.backoffRate(), attempts[r]);
@@ -552,20 +576,20 @@ final class Interpreter {
                     f.scope.checkActive();
                     continue;
                 }
-                int k = matching(c.catchers().stream().map(Catcher::errorEquals).toList(), e.error());
+                int k = matching(c.catchers().stream().map(Catcher::errorEquals).toList(), e);
                 if (k < 0) {
                     throw e;
                 }
                 Catcher catcher = c.catchers().get(k);
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", e.error());
-                errorOutput.put("Cause", e.cause());
+                // A cause-less error (States.Timeout) reaches Catch as "Cause": "" (recorded on AWS).
+                errorOutput.put("Cause", e.cause() == null ? "" : e.cause());
                 JsonNode context = context(f, state.name(), entered, retryCount, null);
                 if (c.jsonata()) {
                     Map<String, JsonNode> b = bindings(f, raw, context, null, errorOutput);
-                    JsonNode output = catcher.output() != null
-                            ? required(Jsonata.template(catcher.output(), b), "Output")
-                            : errorOutput;
+                    JsonNode output =
+                            catcher.output() != null ? Jsonata.template(catcher.output(), b, "Output") : errorOutput;
                     assign(c, catcher.assign(), errorOutput, context, f, b);
                     return new Step(output, catcher.next(), false, null);
                 }
@@ -580,11 +604,12 @@ final class Interpreter {
     }
 
     /** Index of the first ErrorEquals list matching {@code error}, as the spec's matching rules say. */
-    static int matching(List<List<String>> lists, String error) {
+    static int matching(List<List<String>> lists, StatesError e) {
+        String error = e.error();
         boolean terminal = Errors.RUNTIME.equals(error) || Errors.DATA_LIMIT_EXCEEDED.equals(error);
         for (int i = 0; i < lists.size(); i++) {
             List<String> names = lists.get(i);
-            if (names.contains(error)) {
+            if (names.contains(error) || e.heartbeat() && names.contains(Errors.HEARTBEAT_TIMEOUT)) {
                 return i;
             }
             if (!terminal && names.contains(Errors.ALL)) {
@@ -620,7 +645,7 @@ final class Interpreter {
         Map<String, JsonNode> b = c.jsonata() ? bindings(f, raw, context, null, null) : null;
         JsonNode parameters;
         if (c.jsonata()) {
-            parameters = c.arguments() == null ? raw : required(Jsonata.template(c.arguments(), b), "Arguments");
+            parameters = c.arguments() == null ? raw : Jsonata.template(c.arguments(), b, "Arguments");
         } else {
             JsonNode effective = applyInputPath(c.inputPath(), raw, task, enteredId, context, f);
             parameters = c.parameters() == null ? effective : payload(c.parameters(), effective, context, f.variables);
@@ -658,7 +683,7 @@ final class Interpreter {
 
         if (c.jsonata()) {
             Map<String, JsonNode> rb = bindings(f, raw, context, result, null);
-            JsonNode output = c.output() != null ? required(Jsonata.template(c.output(), rb), "Output") : result;
+            JsonNode output = c.output() != null ? Jsonata.template(c.output(), rb, "Output") : result;
             return new Step(output, c.next(), true, assign(c, c.assign(), raw, context, f, rb));
         }
         JsonNode selected =
@@ -680,7 +705,7 @@ final class Interpreter {
             long fallback) {
         JsonNode resolved;
         if (value != null) {
-            resolved = value.isTextual() && b != null ? required(Jsonata.template(value, b), field) : value;
+            resolved = value.isTextual() && b != null ? Jsonata.template(value, b, field) : value;
         } else if (path != null) {
             resolved = dynamic(path, field + "Path", raw, context, f.variables);
         } else {
@@ -793,7 +818,7 @@ final class Interpreter {
             return value;
         }
         StatesError error = (StatesError) outcome;
-        boolean timedOut = Errors.TIMEOUT.equals(error.error()) || Errors.HEARTBEAT_TIMEOUT.equals(error.error());
+        boolean timedOut = Errors.TIMEOUT.equals(error.error());
         event(
                 f,
                 timedOut ? "TaskTimedOut" : "TaskFailed",
@@ -917,15 +942,14 @@ final class Interpreter {
         VirtualClock.Timer timeoutTimer = clock().schedule(
                         startedAt.plusSeconds(timeout),
                         () -> signal.complete(
-                                new StatesError(Errors.TIMEOUT, "Task timed out after " + timeout + " seconds.")));
+                                // AWS reports a task timeout with no cause (recorded TaskTimedOut events).
+                                new StatesError(Errors.TIMEOUT, null)));
         AtomicReference<VirtualClock.Timer> heartbeatTimer = new AtomicReference<>();
         Runnable armHeartbeat = () -> {
             if (heartbeat > 0) {
                 VirtualClock.Timer previous = heartbeatTimer.getAndSet(clock().schedule(
                                 clock().now().plusSeconds(heartbeat),
-                                () -> signal.complete(new StatesError(
-                                        Errors.HEARTBEAT_TIMEOUT,
-                                        "Task did not send a heartbeat within " + heartbeat + " seconds."))));
+                                () -> signal.complete(StatesError.heartbeatTimeout())));
                 if (previous != null) {
                     previous.cancel();
                 }
@@ -970,7 +994,7 @@ final class Interpreter {
         Map<String, JsonNode> b = c.jsonata() ? bindings(f, raw, context, null, null) : null;
         JsonNode input;
         if (c.jsonata()) {
-            input = c.arguments() == null ? raw : required(Jsonata.template(c.arguments(), b), "Arguments");
+            input = c.arguments() == null ? raw : Jsonata.template(c.arguments(), b, "Arguments");
         } else {
             input = applyInputPath(c.inputPath(), raw, parallel, enteredId, context, f);
             if (c.parameters() != null) {
@@ -997,7 +1021,7 @@ final class Interpreter {
             Common c, State state, JsonNode raw, ArrayNode results, JsonNode context, Frame f, long enteredId) {
         if (c.jsonata()) {
             Map<String, JsonNode> rb = bindings(f, raw, context, results, null);
-            JsonNode output = c.output() != null ? required(Jsonata.template(c.output(), rb), "Output") : results;
+            JsonNode output = c.output() != null ? Jsonata.template(c.output(), rb, "Output") : results;
             return new Step(output, c.next(), true, assign(c, c.assign(), raw, context, f, rb));
         }
         JsonNode selected =
@@ -1078,7 +1102,7 @@ final class Interpreter {
                     }
                     int failed = failures.incrementAndGet();
                     ObjectNode errorOutput =
-                            Json.object().put("Error", e.error()).put("Cause", e.cause());
+                            Json.object().put("Error", e.error()).put("Cause", e.cause() == null ? "" : e.cause());
                     results[i] = errorOutput;
                     boolean thresholds = toleratedCount >= 0 || toleratedPercentage >= 0;
                     boolean tolerated = thresholds
@@ -1155,7 +1179,18 @@ final class Interpreter {
         JsonNode items;
         if (c.jsonata()) {
             effective = raw;
-            items = map.items() == null ? raw : required(Jsonata.template(map.items(), b), "Items");
+            items = map.items() == null ? raw : Jsonata.template(map.items(), b, "Items");
+            if (!items.isArray()) {
+                // Recorded AWS causes for both forms (QueryEvaluationError).
+                throw new StatesError(
+                        Errors.QUERY_EVALUATION_ERROR,
+                        map.items() == null
+                                ? "Map state input must be an array but was: " + Json.write(items)
+                                : "The JSONata expression '" + Jsonata.expressionOf(map.items())
+                                        + "' specified for the field 'Items' returned an unexpected result type. "
+                                        + "Expected 'array', but was '" + Json.typeName(items) + "' for value: "
+                                        + Json.write(items));
+            }
         } else {
             effective = applyInputPath(c.inputPath(), raw, map, enteredId, context, f);
             items = "$".equals(map.itemsPath())
@@ -1189,7 +1224,7 @@ final class Interpreter {
                 "ToleratedFailurePercentage",
                 -1);
         if (toleratedPercentage > 100) {
-            throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100");
+            throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
         }
         event(f, "MapStateStarted", "mapStateStartedEventDetails", details("length", items.size()));
         JsonNode itemsArray = items;
@@ -1207,9 +1242,8 @@ final class Interpreter {
                         item.put("Index", i);
                         item.set("Value", value);
                         iterationInput = c.jsonata()
-                                ? required(
-                                        Jsonata.template(map.itemSelector(), bindings(f, raw, itemContext, null, null)),
-                                        "ItemSelector")
+                                ? Jsonata.template(
+                                        map.itemSelector(), bindings(f, raw, itemContext, null, null), "ItemSelector")
                                 : payload(map.itemSelector(), input, itemContext, itemFrame.variables);
                     }
                     return run(map.processor(), iterationInput, itemFrame, null);
@@ -1233,14 +1267,23 @@ final class Interpreter {
             double fallback) {
         JsonNode resolved;
         if (value != null) {
-            resolved = value.isTextual() && b != null ? required(Jsonata.template(value, b), field) : value;
+            resolved = value.isTextual() && b != null ? Jsonata.template(value, b, field) : value;
         } else if (path != null) {
             resolved = dynamic(path, field + "Path", input, context, f.variables);
+            boolean percentage = "ToleratedFailurePercentage".equals(field);
+            if (!resolved.isNumber() || !percentage && !resolved.isIntegralNumber()) {
+                // Recorded AWS cause: The ToleratedFailureCountPath field refers to value "NoNumber"
+                // which is not a valid integer: $.ToleratedFailureCount ("valid float" for the percentage).
+                throw StatesError.runtime("The " + field + "Path field refers to value \""
+                        + (resolved.isTextual() ? resolved.asText() : Json.write(resolved)) + "\" which is not a valid "
+                        + (percentage ? "float" : "integer") + ": " + path);
+            }
         } else {
             return fallback;
         }
         if (!resolved.isNumber() || resolved.decimalValue().compareTo(BigDecimal.ZERO) < 0) {
-            throw StatesError.runtime("The " + field + " value must be a non-negative number: " + Json.write(resolved));
+            // Recorded AWS cause: "ToleratedFailureCount cannot be negative."
+            throw StatesError.runtime(field + " cannot be negative.");
         }
         return resolved.asDouble();
     }

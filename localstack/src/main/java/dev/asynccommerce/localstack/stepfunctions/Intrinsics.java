@@ -106,8 +106,13 @@ public final class Intrinsics {
             }
             case "States.StringToJson" -> {
                 exactly(source, a, 1);
+                String text = string(source, a.get(0), 1);
+                if (text.isBlank()) {
+                    // AWS answers null for an empty or blank string (recorded: "" and " " -> null).
+                    yield nodes.nullNode();
+                }
                 try {
-                    yield Json.parse(string(source, a.get(0), 1));
+                    yield Json.parse(text);
                 } catch (IllegalArgumentException e) {
                     throw failure(source, "The argument could not be parsed as JSON: " + e.getMessage());
                 }
@@ -149,8 +154,8 @@ public final class Intrinsics {
             }
             case "States.ArrayRange" -> {
                 exactly(source, a, 3);
-                int start = integer(source, a.get(0), 1);
-                int end = integer(source, a.get(1), 2);
+                int start = rounded(source, a.get(0), 1);
+                int end = rounded(source, a.get(1), 2);
                 int step = integer(source, a.get(2), 3);
                 if (step == 0) {
                     throw failure(source, "The step must not be zero");
@@ -236,8 +241,8 @@ public final class Intrinsics {
                 if (a.size() != 2 && a.size() != 3) {
                     throw failure(source, "Expected 2 or 3 arguments but got " + a.size());
                 }
-                int start = integer(source, a.get(0), 1);
-                int end = integer(source, a.get(1), 2);
+                int start = rounded(source, a.get(0), 1);
+                int end = rounded(source, a.get(1), 2);
                 if (end <= start) {
                     throw failure(source, "The end must be greater than the start");
                 }
@@ -246,7 +251,7 @@ public final class Intrinsics {
             }
             case "States.MathAdd" -> {
                 exactly(source, a, 2);
-                long sum = (long) integer(source, a.get(0), 1) + integer(source, a.get(1), 2);
+                long sum = (long) rounded(source, a.get(0), 1) + rounded(source, a.get(1), 2);
                 if (sum > Integer.MAX_VALUE || sum < Integer.MIN_VALUE) {
                     throw failure(source, "The sum is outside the range of an integer");
                 }
@@ -280,11 +285,7 @@ public final class Intrinsics {
                 if (next >= values.size()) {
                     throw failure(source, "Number of arguments do not match the number of placeholders");
                 }
-                JsonNode value = values.get(next++);
-                if (value.isContainerNode()) {
-                    throw failure(source, "Placeholder values must be strings, numbers, booleans or null");
-                }
-                out.append(value.isTextual() ? value.asText() : Json.write(value));
+                render(values.get(next++), out);
                 i++;
             } else {
                 out.append(c);
@@ -294,6 +295,34 @@ public final class Intrinsics {
             throw failure(source, "Number of arguments do not match the number of placeholders");
         }
         return out.toString();
+    }
+
+    /**
+     * A placeholder value as AWS prints it: scalars as JSON text (strings unquoted), objects and
+     * arrays in the {@code {key=value, ...}} / {@code [a, b]} notation AWS answers with, e.g. {@code
+     * {"Arg1":1,"Arg2":[]}} renders as {@code {Arg1=1, Arg2=[]}} (recorded AWS output, see
+     * IntrinsicsTest).
+     */
+    private static void render(JsonNode value, StringBuilder out) {
+        if (value.isObject()) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
+                out.append(first ? "" : ", ").append(e.getKey()).append('=');
+                render(e.getValue(), out);
+                first = false;
+            }
+            out.append('}');
+        } else if (value.isArray()) {
+            out.append('[');
+            for (int i = 0; i < value.size(); i++) {
+                out.append(i == 0 ? "" : ", ");
+                render(value.get(i), out);
+            }
+            out.append(']');
+        } else {
+            out.append(value.isTextual() ? value.asText() : Json.write(value));
+        }
     }
 
     private static boolean sameValue(JsonNode a, JsonNode b) {
@@ -345,6 +374,22 @@ public final class Intrinsics {
             return value.intValueExact();
         } catch (ArithmeticException e) {
             throw failure(source, "Argument " + position + " must be an integer");
+        }
+    }
+
+    /**
+     * MathAdd and MathRandom take numbers with a fraction too: AWS rounds each half up towards
+     * positive infinity (recorded: 1.49 + 1.5 = 3, -1.5 + 0 = -1, -0.5 + 0.5 = 1, -2.5 + 0 = -2).
+     */
+    private static int rounded(String source, JsonNode node, int position) {
+        if (!node.isNumber()) {
+            throw failure(source, "Argument " + position + " must be a number");
+        }
+        BigDecimal value = node.decimalValue().add(new BigDecimal("0.5")).setScale(0, java.math.RoundingMode.FLOOR);
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException e) {
+            throw failure(source, "Argument " + position + " is outside the range of an integer");
         }
     }
 

@@ -57,4 +57,24 @@ public final class Json {
     public static JsonNode toNode(Object value) {
         return MAPPER.valueToTree(value);
     }
+
+    /** A JSON value's type name as AWS words it in causes: object, array, string, number, boolean, null. */
+    public static String typeName(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "null";
+        }
+        if (node.isObject()) {
+            return "object";
+        }
+        if (node.isArray()) {
+            return "array";
+        }
+        if (node.isTextual()) {
+            return "string";
+        }
+        if (node.isNumber()) {
+            return "number";
+        }
+        return node.isBoolean() ? "boolean" : "unknown";
+    }
 }

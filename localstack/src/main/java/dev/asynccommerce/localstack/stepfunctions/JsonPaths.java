@@ -89,6 +89,43 @@ public final class JsonPaths {
     }
 
     /**
+     * Why {@code path} matches nothing in {@code root}, in the words of Jayway JsonPath that AWS
+     * prints after "Invalid path '...' : " (recorded: "No results for path: $['NoSuchInputPath']"
+     * for a missing leaf, "Missing property in path $['no']" for a missing intermediate property).
+     */
+    public static String notFound(JsonNode root, String path) {
+        Optional<List<Object>> steps = reference(path);
+        if (steps.isEmpty()) {
+            try {
+                compile(path).read(root, JAYWAY);
+                return "No results for path: " + path;
+            } catch (InvalidPathException e) {
+                return e.getMessage();
+            }
+        }
+        StringBuilder normalised = new StringBuilder("$");
+        JsonNode node = root;
+        List<Object> list = steps.get();
+        for (int i = 0; i < list.size(); i++) {
+            Object step = list.get(i);
+            normalised.append(step instanceof String field ? "['" + field + "']" : "[" + step + "]");
+            JsonNode next = step instanceof String field
+                    ? (node != null && node.isObject() ? node.get(field) : null)
+                    : (node != null && node.isArray() ? node.get((Integer) step) : null);
+            if (next == null) {
+                if (i == list.size() - 1) {
+                    StringBuilder full = new StringBuilder("$");
+                    list.forEach(s -> full.append(s instanceof String f ? "['" + f + "']" : "[" + s + "]"));
+                    return "No results for path: " + full;
+                }
+                return "Missing property in path " + normalised;
+            }
+            node = next;
+        }
+        return "No results for path: " + normalised;
+    }
+
+    /**
      * Places {@code value} at reference path {@code path} inside a copy of {@code root}, creating
      * missing objects on the way, as ResultPath does. Throws a States.Runtime error when the path
      * crosses a value that is not an object.

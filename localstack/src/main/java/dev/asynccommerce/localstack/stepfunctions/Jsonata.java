@@ -25,16 +25,34 @@ public final class Jsonata {
 
     /** Evaluates every expression string inside {@code template} (objects and arrays walked). */
     public static JsonNode template(JsonNode template, Map<String, JsonNode> bindings) {
+        return template(template, bindings, null);
+    }
+
+    /**
+     * Evaluates {@code template} as the value of state field {@code field} ({@code Output},
+     * {@code Arguments}, ...): an expression anywhere inside that yields nothing is a
+     * States.QueryEvaluationError naming the expression and the field path, as AWS reports it
+     * (recorded: "The JSONata expression '$doesNotExist' specified for the field 'Output/result'
+     * returned nothing (undefined)."). With a null {@code field}, undefined values are dropped.
+     */
+    public static JsonNode template(JsonNode template, Map<String, JsonNode> bindings, String field) {
         if (template == null) {
             return null;
         }
         if (template.isTextual() && isExpression(template.asText())) {
-            return evaluate(template.asText(), bindings);
+            JsonNode value = evaluate(template.asText(), bindings, field);
+            if (value == null && field != null) {
+                throw new StatesError(
+                        StatesError.Errors.QUERY_EVALUATION_ERROR,
+                        "The JSONata expression '" + body(template.asText()) + "' specified for the field '" + field
+                                + "' returned nothing (undefined).");
+            }
+            return value;
         }
         if (template instanceof ObjectNode object) {
             ObjectNode out = Json.object();
             for (Map.Entry<String, JsonNode> e : object.properties()) {
-                JsonNode value = template(e.getValue(), bindings);
+                JsonNode value = template(e.getValue(), bindings, field == null ? null : field + "/" + e.getKey());
                 if (value != null) {
                     out.set(e.getKey(), value);
                 }
@@ -43,8 +61,8 @@ public final class Jsonata {
         }
         if (template instanceof ArrayNode array) {
             ArrayNode out = Json.array();
-            for (JsonNode item : array) {
-                JsonNode value = template(item, bindings);
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode value = template(array.get(i), bindings, field == null ? null : field + "[" + i + "]");
                 out.add(value == null ? NullNode.getInstance() : value);
             }
             return out;
@@ -52,13 +70,26 @@ public final class Jsonata {
         return template;
     }
 
+    /** The expression inside a {@code {% ... %}} template string (for causes). */
+    static String expressionOf(JsonNode template) {
+        return template.isTextual() && isExpression(template.asText()) ? body(template.asText()) : Json.write(template);
+    }
+
+    private static String body(String expressionText) {
+        String trimmed = expressionText.trim();
+        return trimmed.substring(2, trimmed.length() - 2).trim();
+    }
+
     /**
      * Evaluates one {@code {% expression %}}; answers null when JSONata yields nothing (undefined),
      * which a caller turns into an error where AWS does.
      */
     public static JsonNode evaluate(String expressionText, Map<String, JsonNode> bindings) {
-        String trimmed = expressionText.trim();
-        String expression = trimmed.substring(2, trimmed.length() - 2).trim();
+        return evaluate(expressionText, bindings, null);
+    }
+
+    private static JsonNode evaluate(String expressionText, Map<String, JsonNode> bindings, String field) {
+        String expression = body(expressionText);
         try {
             // A compiled expression keeps evaluation state, so each evaluation gets its own copy.
             com.dashjoin.jsonata.Jsonata compiled = com.dashjoin.jsonata.Jsonata.jsonata(expression);
@@ -69,10 +100,15 @@ public final class Jsonata {
             Object result = compiled.evaluate(null, frame);
             return result == null ? null : Json.toNode(normalise(result));
         } catch (JException | IllegalArgumentException | ClassCastException | UnsupportedOperationException e) {
+            // AWS (recorded): "The JSONata expression '$f($x)' specified for the field
+            // 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted to invoke a
+            // non-function". dashjoin's messages follow jsonata-js, whose codes AWS prints.
+            String code = e instanceof JException j && j.getError() != null ? j.getError() + ": " : "";
             throw new StatesError(
                     StatesError.Errors.QUERY_EVALUATION_ERROR,
-                    "An error occurred while evaluating the JSONata expression '" + expression + "': "
-                            + e.getMessage());
+                    "The JSONata expression '" + expression + "'"
+                            + (field == null ? "" : " specified for the field '" + field + "'")
+                            + " threw an error during evaluation. " + code + e.getMessage());
         }
     }
 

@@ -10,11 +10,44 @@ public final class StatesError extends RuntimeException {
 
     private final String error;
     private final String cause;
+    private final boolean heartbeat;
 
+    /** {@code cause} may be null: AWS reports some errors (States.Timeout) with no cause at all. */
     public StatesError(String error, String cause) {
+        this(error, cause, false);
+    }
+
+    private StatesError(String error, String cause, boolean heartbeat) {
         super(error + ": " + cause, null, false, false);
         this.error = error;
         this.cause = cause;
+        this.heartbeat = heartbeat;
+    }
+
+    /**
+     * A task that sent no heartbeat within HeartbeatSeconds. AWS reports it as {@code
+     * States.Timeout} with no cause (recorded TaskTimedOut and ExecutionFailed events carry only
+     * {@code "error": "States.Timeout"}); the guide's error-handling page lists {@code
+     * States.HeartbeatTimeout} as a name "only available inside the Catch and Retry fields", so a
+     * retrier or catcher naming it matches this error too.
+     */
+    public static StatesError heartbeatTimeout() {
+        return new StatesError(Errors.TIMEOUT, null, true);
+    }
+
+    /** Whether this is a heartbeat timeout (reported as States.Timeout, matched by States.HeartbeatTimeout). */
+    public boolean heartbeat() {
+        return heartbeat;
+    }
+
+    /** Prefixes the cause with the state's location, as AWS words States.Runtime and QueryEvaluationError causes. */
+    StatesError locatedIn(String stateName, long enteredEventId) {
+        String prefix = "An error occurred while executing the state '" + stateName + "' (entered at the event id #"
+                + enteredEventId + "). ";
+        if (cause != null && cause.startsWith("An error occurred while executing the state ")) {
+            return this;
+        }
+        return new StatesError(error, prefix + (cause == null ? "" : cause), heartbeat);
     }
 
     public String error() {

@@ -91,7 +91,12 @@ class ConformanceTest {
             assertThat(run.outputJson()).isEqualTo(json("{\"value\":42,\"code\":200}"));
         }
 
-        /** Source: input-output-inputpath-params.html: a path with no match is a States.Runtime failure. */
+        /**
+         * Source: input-output-inputpath-params.html: a path with no match is a States.Runtime failure.
+         * Cause text as AWS recorded it ("An error occurred while executing the state 'pass' (entered
+         * at the event id #2). The JSONPath '$.no_such_jsonpath' specified for the field 'value.$'
+         * could not be found in the input '...'"; localstack/localstack snapshot test_base.snapshot.json).
+         */
         @Test
         void aParametersPathThatMatchesNothingFailsWithStatesRuntime() {
             AslRun run = AslHarness.of("""
@@ -100,8 +105,29 @@ class ConformanceTest {
             assertThat(run.status()).isEqualTo("FAILED");
             assertThat(run.error()).isEqualTo("States.Runtime");
             assertThat(run.cause())
-                    .isEqualTo("The JSONPath '$.nope.deep' specified for the field 'missing.$' could not be "
+                    .isEqualTo("An error occurred while executing the state 'Pick' (entered at the event id #2). "
+                            + "The JSONPath '$.nope.deep' specified for the field 'missing.$' could not be "
                             + "found in the input '{\"other\":1}'");
+        }
+
+        /**
+         * Recorded AWS causes: "Invalid path '$.NoSuchInputPath' : No results for path:
+         * $['NoSuchInputPath']" and, for a missing intermediate property, "Invalid path
+         * '$.no.such.result.path' : Missing property in path $['no']".
+         */
+        @Test
+        void aPathThatMatchesNothingIsWordedAsAwsWordsIt() {
+            AslRun leaf = AslHarness.of("""
+                    {"StartAt":"pass","States":{"pass":{"Type":"Pass","InputPath":"$.NoSuchInputPath","End":true}}}""").start("{}");
+            AslRun deep = AslHarness.of("""
+                    {"StartAt":"pass","States":{"pass":{"Type":"Pass","OutputPath":"$.no.such.result.path","End":true}}}""").start("{}");
+
+            assertThat(leaf.cause())
+                    .isEqualTo("An error occurred while executing the state 'pass' (entered at the event id #2). "
+                            + "Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']");
+            assertThat(deep.cause())
+                    .isEqualTo("An error occurred while executing the state 'pass' (entered at the event id #2). "
+                            + "Invalid path '$.no.such.result.path' : Missing property in path $['no']");
         }
 
         /** Source: input-output-contextobject.html: Execution, State, StateMachine fields and formats. */
@@ -465,6 +491,34 @@ class ConformanceTest {
             run.advance(Duration.ofDays(3));
             assertThat(run.error()).isEqualTo("States.Timeout");
             assertThat(run.eventTypes()).contains("TaskSubmitted", "TaskTimedOut");
+        }
+
+        /**
+         * Source: concepts-error-handling.html lists States.HeartbeatTimeout as "only available inside
+         * the Catch and Retry fields"; AWS reports the error itself as States.Timeout with no cause,
+         * and a catcher receives {"Error":"States.Timeout","Cause":""} (recorded on AWS).
+         */
+        @Test
+        void aMissedHeartbeatIsReportedAsTimeoutButCaughtByHeartbeatTimeout() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Pickup","States":{"Pickup":{"Type":"Task",
+                     "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                     "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},
+                     "TimeoutSeconds":600,"HeartbeatSeconds":5,
+                     "Catch":[{"ErrorEquals":["States.HeartbeatTimeout"],"Next":"Late"}],"End":true},
+                     "Late":{"Type":"Pass","End":true}}}""").start("{}");
+
+            run.advance(Duration.ofSeconds(5));
+
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+            assertThat(run.outputJson()).isEqualTo(json("{\"Error\":\"States.Timeout\",\"Cause\":\"\"}"));
+            JsonNode timedOut = run.events().stream()
+                    .filter(e -> "TaskTimedOut".equals(e.get("type").asText()))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("taskTimedOutEventDetails");
+            assertThat(timedOut.get("error").asText()).isEqualTo("States.Timeout");
+            assertThat(timedOut.has("cause")).isFalse();
         }
 
         /** Source: state-fail.html: Error/Cause and their Path forms (a path or an intrinsic). */

@@ -10,7 +10,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every intrinsic function with the inputs and results of the developer guide's examples. Source:
- * https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
+ * https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html — e.g. its
+ * ArrayPartition example: input {@code {"inputArray": [1,2,3,4,5,6,7,8,9]}}, {@code
+ * "inputArray.$": "States.ArrayPartition($.inputArray,4)"} "would return the following array
+ * chunks: {@code [[1,2,3,4],[5,6,7,8],[9]]}"; ArrayLength: "In this example, States.ArrayLength
+ * would return ... {@code { "length": 9 }}".
+ *
+ * <p>Where the guide is silent (a blank string to StringToJson, a fraction to MathAdd, an object
+ * in a Format placeholder) the expected values are the outputs AWS itself returned, as recorded in
+ * GetExecutionHistory responses published with localstack/localstack's Step Functions snapshot
+ * tests (tests/aws/services/stepfunctions/v2/intrinsic_functions/*.snapshot.json) — data recorded
+ * against AWS, not another emulator's opinion. The guide's JsonToString example prints {@code
+ * {\"foo\": \"bar\"}} with a space; AWS answers compact JSON ({@code {"Arg1":1,"Arg2":[]}}
+ * recorded), which is what the engine does.
  */
 class IntrinsicsTest {
     private static JsonNode eval(String expression, String input) {
@@ -42,6 +54,46 @@ class IntrinsicsTest {
             """)
     void theDocumentedExamples(String expression, String input, String expected) {
         assertThat(eval(expression, input)).isEqualTo(Json.parse(expected));
+    }
+
+    /** Outputs AWS returned for edge inputs (see the class comment for where they were recorded). */
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            States.Format('Formatting argument {}.', $.v)  | {"v":null}                          | "Formatting argument null."
+            States.Format('Formatting argument {}.', $.v)  | {"v":1.1}                           | "Formatting argument 1.1."
+            States.Format('Formatting argument {}.', $.v)  | {"v":{"Arg1":1,"Arg2":[]}}          | "Formatting argument {Arg1=1, Arg2=[]}."
+            States.StringToJson($.v)                      | {"v":""}                            | null
+            States.StringToJson($.v)                      | {"v":" "}                           | null
+            States.StringToJson($.v)                      | {"v":"-0"}                          | 0
+            States.JsonToString($.v)                      | {"v":{"Arg1":1,"Arg2":[]}}          | "{\\"Arg1\\":1,\\"Arg2\\":[]}"
+            States.JsonToString($.v)                      | {"v":"HelloWorld"}                  | "\\"HelloWorld\\""
+            States.ArrayPartition($.a, 2)                 | {"a":[]}                            | []
+            States.ArrayContains($.a, $.b)                | {"a":[[1,2,3],2],"b":[1,2,3]}       | true
+            States.ArrayRange(0, 10, 3)                   | {}                                  | [0,3,6,9]
+            States.ArrayRange(1, 9, 9)                    | {}                                  | [1]
+            States.Hash($.v, 'MD5')                       | {"v":"input data"}                  | "812f45842bc6d66ee14572ce20db8e86"
+            States.Hash($.v, 'SHA-256')                   | {"v":"input data"}                  | "b4a697a057313163aee33cd8d40c66e9f0f177e00cac2de32475ffff6169c3e3"
+            States.JsonMerge($.a, $.b, false)             | {"a":{"a":{"a1":1},"d":3},"b":{"a":{"a3":1},"d":4}} | {"a":{"a3":1},"d":4}
+            States.MathAdd($.a, $.b)                      | {"a":1.49,"b":1.5}                  | 3
+            States.MathAdd($.a, $.b)                      | {"a":1.5,"b":1.51}                  | 4
+            States.MathAdd($.a, $.b)                      | {"a":-1.5,"b":-1.51}                | -3
+            States.MathAdd($.a, $.b)                      | {"a":-0.5,"b":0.5}                  | 1
+            States.MathAdd($.a, $.b)                      | {"a":-2.5,"b":0}                    | -2
+            States.StringSplit($.a, $.b)                  | {"a":", , ,","b":","}               | [" "," "]
+            States.StringSplit($.a, $.b)                  | {"a":",,,,","b":","}                | []
+            """)
+    void theOutputsAwsRecordedForEdgeInputs(String expression, String input, String expected) {
+        assertThat(eval(expression, input)).isEqualTo(Json.parse(expected));
+    }
+
+    @Test
+    void mathRandomAcceptsFractionsAsAwsDoes() {
+        // Recorded: States.MathRandom(12.5, 44.51) succeeds on AWS.
+        for (int i = 0; i < 50; i++) {
+            assertThat(eval("States.MathRandom($.a, $.b)", "{\"a\":12.5,\"b\":44.51}")
+                            .asInt())
+                    .isBetween(13, 44);
+        }
     }
 
     @Test

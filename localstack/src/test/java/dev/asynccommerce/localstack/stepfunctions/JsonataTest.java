@@ -53,6 +53,45 @@ class JsonataTest {
                  "Output":"{% $undefinedFunction(1) %}","End":true}}}""").start("{}");
 
         assertThat(run.error()).isEqualTo("States.QueryEvaluationError");
+        // Recorded AWS cause: "... The JSONata expression '$randomSeeded(...)' specified for the field
+        // 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted to invoke a non-function"
+        assertThat(run.cause())
+                .startsWith("An error occurred while executing the state 'P' (entered at the event id #2). "
+                        + "The JSONata expression '$undefinedFunction(1)' specified for the field 'Output' "
+                        + "threw an error during evaluation. T1006: ");
+    }
+
+    /**
+     * Recorded AWS cause: "An error occurred while executing the state 'State0' (entered at the
+     * event id #2). The JSONata expression '$doesNotExist' specified for the field 'Output/result'
+     * returned nothing (undefined)."
+     */
+    @Test
+    void anUndefinedResultNamesTheExpressionAndTheFieldPath() {
+        AslRun run = AslHarness.of("""
+                {"QueryLanguage":"JSONata","StartAt":"State0","States":{"State0":{"Type":"Pass",
+                 "Output":{"result":"{% $doesNotExist %}"},"End":true}}}""").start("{}");
+
+        assertThat(run.error()).isEqualTo("States.QueryEvaluationError");
+        assertThat(run.cause())
+                .isEqualTo("An error occurred while executing the state 'State0' (entered at the event id #2). "
+                        + "The JSONata expression '$doesNotExist' specified for the field 'Output/result' "
+                        + "returned nothing (undefined).");
+    }
+
+    /** Recorded AWS cause for Items that is not an array. */
+    @Test
+    void itemsThatAreNotAnArrayAreRefusedWithAwsWording() {
+        AslRun run = AslHarness.of("""
+                {"QueryLanguage":"JSONata","StartAt":"MapIterateState","States":{"MapIterateState":{"Type":"Map",
+                 "Items":"{% 1 %}","ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                 "End":true}}}""").start("{}");
+
+        assertThat(run.cause())
+                .isEqualTo(
+                        "An error occurred while executing the state 'MapIterateState' (entered at the event id #2). "
+                                + "The JSONata expression '1' specified for the field 'Items' returned an unexpected result "
+                                + "type. Expected 'array', but was 'number' for value: 1");
     }
 
     @Test

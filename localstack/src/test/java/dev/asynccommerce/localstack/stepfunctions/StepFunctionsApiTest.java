@@ -184,7 +184,10 @@ class StepFunctionsApiTest {
 
         DescribeExecutionResponse done = describe(exec);
         assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(done.error()).isEqualTo("States.HeartbeatTimeout");
+        // AWS reports a missed heartbeat as States.Timeout with no cause (recorded TaskTimedOut and
+        // ExecutionFailed events carry only "error": "States.Timeout").
+        assertThat(done.error()).isEqualTo("States.Timeout");
+        assertThat(done.cause()).isNull();
         assertThatThrownBy(() -> server.sfn.sendTaskSuccess(
                         b -> b.taskToken(tokensByOrder.get("o3")).output("{}")))
                 .isInstanceOf(TaskTimedOutException.class);

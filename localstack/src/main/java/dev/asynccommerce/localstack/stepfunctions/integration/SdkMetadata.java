@@ -8,12 +8,17 @@ final class SdkMetadata {
     private SdkMetadata() {}
 
     static ObjectNode http(int status, String requestId) {
+        return http(status, requestId, "application/json");
+    }
+
+    /** SQS answers with {@code application/x-amz-json-1.0} (recorded SdkHttpMetadata on AWS). */
+    static ObjectNode http(int status, String requestId, String contentType) {
         ObjectNode http = Json.object();
         ObjectNode headers = http.putObject("HttpHeaders");
-        headers.put("Content-Type", "application/json");
+        headers.put("Content-Type", contentType);
         headers.put("x-amzn-RequestId", requestId);
         ObjectNode all = http.putObject("AllHttpHeaders");
-        all.putArray("Content-Type").add("application/json");
+        all.putArray("Content-Type").add(contentType);
         all.putArray("x-amzn-RequestId").add(requestId);
         http.put("HttpStatusCode", status);
         return http;

@@ -63,7 +63,7 @@ public final class SqsIntegration implements ServiceIntegration {
                 out.put("SequenceNumber", response.sequenceNumber());
             }
             String requestId = response.responseMetadata().requestId();
-            out.set("SdkHttpMetadata", SdkMetadata.http(200, requestId));
+            out.set("SdkHttpMetadata", SdkMetadata.http(200, requestId, "application/x-amz-json-1.0"));
             out.set("SdkResponseMetadata", SdkMetadata.response(requestId));
             return CompletableFuture.completedFuture(out);
         } catch (SdkException e) {
