@@ -1,0 +1,129 @@
+package dev.asynccommerce.localstack.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynccommerce.localstack.eventbridge.EventBridgeApi;
+import dev.asynccommerce.localstack.stepfunctions.StepFunctionsApi;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The stack's one endpoint: routes each request to the service that answers it, as AWS's endpoints
+ * would — by {@code X-Amz-Target} for the JSON protocols, by the SQS query protocol's form body, by
+ * path for the stack's own {@code /_local} controls. DynamoDB Local's own Jetty handler is the wrapped
+ * handler, so DynamoDB and DynamoDB Streams requests reach AWS's engine untouched.
+ */
+final class Gateway extends Handler.Wrapper {
+    private static final Logger LOG = LogManager.getLogger(Gateway.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StepFunctionsApi stepFunctions;
+    private final EventBridgeApi eventBridge;
+    private final SqsProxy sqs;
+    private final Controls controls;
+
+    Gateway(
+            Handler dynamoDb,
+            StepFunctionsApi stepFunctions,
+            EventBridgeApi eventBridge,
+            SqsProxy sqs,
+            Controls controls) {
+        super(dynamoDb);
+        this.stepFunctions = stepFunctions;
+        this.eventBridge = eventBridge;
+        this.sqs = sqs;
+        this.controls = controls;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String target = request.getHeaders().get("X-Amz-Target");
+        String path = Request.getPathInContext(request);
+        if (target != null
+                && (target.startsWith("DynamoDB_20120810.") || target.startsWith("DynamoDBStreams_20120810."))) {
+            return super.handle(request, response, callback);
+        }
+        try {
+            ProtocolResponse answer = route(request, target, path);
+            write(response, callback, answer);
+        } catch (Exception e) {
+            LOG.error("{} {} failed: {}", request.getMethod(), path, e.toString());
+            write(response, callback, error(500, "InternalFailure", "The local stack failed to handle the request."));
+        }
+        return true;
+    }
+
+    private ProtocolResponse route(Request request, String target, String path) throws Exception {
+        if (path.startsWith("/_local/")) {
+            return controls.handle(request.getMethod(), path, body(request));
+        }
+        if (target != null && StepFunctionsApi.handles(target)) {
+            var r = stepFunctions.handle(target, body(request));
+            return new ProtocolResponse(r.status(), r.contentType(), r.body());
+        }
+        if (target != null && EventBridgeApi.handles(target)) {
+            var r = eventBridge.handle(target, body(request));
+            return new ProtocolResponse(r.status(), r.contentType(), r.body());
+        }
+        byte[] body = body(request);
+        if ((target != null && target.startsWith("AmazonSQS.")) || isSqsQuery(request, body)) {
+            String query = request.getHttpURI().getQuery();
+            return sqs.forward(request.getMethod(), path + (query == null ? "" : "?" + query), headers(request), body);
+        }
+        return error(
+                400,
+                "UnknownOperationException",
+                "The local stack does not serve " + (target != null ? target : request.getMethod() + " " + path));
+    }
+
+    /** The SQS query protocol: a form POST (or GET) whose Action names an SQS operation. */
+    private static boolean isSqsQuery(Request request, byte[] body) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        boolean form = type != null && type.startsWith("application/x-www-form-urlencoded");
+        String query = request.getHttpURI().getQuery();
+        return (form && new String(body, StandardCharsets.UTF_8).contains("Action="))
+                || (query != null && query.contains("Action="));
+    }
+
+    private static byte[] body(Request request) throws Exception {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static Map<String, String> headers(Request request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.put(field.getName(), field.getValue());
+        }
+        return headers;
+    }
+
+    private static void write(Response response, Callback callback, ProtocolResponse answer) {
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    static ProtocolResponse error(int status, String type, String message) {
+        try {
+            return new ProtocolResponse(
+                    status,
+                    "application/x-amz-json-1.1",
+                    JSON.writeValueAsBytes(Map.of("__type", type, "message", message)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.asynccommerce.localstack.server;
+
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.eventbridge.EventBridge;
+import dev.asynccommerce.localstack.eventbridge.EventBridgeApi;
+import dev.asynccommerce.localstack.eventbridge.Timers;
+import dev.asynccommerce.localstack.stepfunctions.StepFunctionsApi;
+import dev.asynccommerce.localstack.stepfunctions.StepFunctionsEngine;
+import dev.asynccommerce.localstack.stepfunctions.integration.AwsSdkIntegrations;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.elasticmq.NodeAddress;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The project's own local AWS stack (not the LocalStack product) in one process and on one endpoint:
+ * DynamoDB and DynamoDB Streams (AWS's DynamoDB Local), SQS (ElasticMQ), EventBridge and Step Functions
+ * (the stack's own emulators), all on one virtual clock, all reachable by the unmodified AWS SDK with an
+ * endpoint override. Services call each other through that same endpoint, as they would on AWS.
+ *
+ * <p>Lambda, the API gateway and the template deployment are added by the rest of the local-stack
+ * issue; see docs/decisions/2026-11-21-local-stack-architecture.md.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String ACCOUNT = "000000000000";
+
+    private final VirtualClock clock;
+    private final Server server;
+    private final SQSRestServer elasticMq;
+    private final StepFunctionsEngine stepFunctions;
+    private final EventBridge eventBridge;
+    private final SqsClient sqsForTargets;
+    private final URI endpoint;
+    private final Region region;
+
+    /**
+     * How to start.
+     *
+     * @param port 0 for any free port
+     * @param dataDirectory where DynamoDB keeps its data across restarts, or null to keep it in memory
+     * @param clockStart where a manual clock starts, or null for a clock that follows the wall clock
+     */
+    public record Options(int port, Path dataDirectory, String region, Instant clockStart) {
+        public static Options defaults() {
+            return new Options(4566, null, "us-east-1", null);
+        }
+
+        public Options withPort(int newPort) {
+            return new Options(newPort, dataDirectory, region, clockStart);
+        }
+
+        public Options withManualClock(Instant start) {
+            return new Options(port, dataDirectory, region, start);
+        }
+    }
+
+    private LocalStack(Options options) throws Exception {
+        this.region = Region.of(options.region());
+        this.clock = options.clockStart() == null
+                ? VirtualClock.flowing(Clock.systemUTC())
+                : VirtualClock.manual(options.clockStart());
+
+        QueuedThreadPool threads = new QueuedThreadPool(256, 8);
+        threads.setName("local-stack");
+        this.server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(options.port());
+        server.addConnector(connector);
+        connector.open();
+        this.endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+
+        // ElasticMQ writes this address into every queue URL, so clients come back through the gateway.
+        this.elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withDynamicPort()
+                .withServerAddress(new NodeAddress("http", "127.0.0.1", connector.getLocalPort(), ""))
+                .withAWSRegion(region.id())
+                .withAWSAccountId(ACCOUNT)
+                .start();
+        int elasticMqPort = elasticMq.waitUntilStarted().localAddress().getPort();
+
+        this.sqsForTargets = SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.stepFunctions = StepFunctionsEngine.builder()
+                .clock(clock)
+                .region(region.id())
+                .accountId(ACCOUNT)
+                .integrations(AwsSdkIntegrations.at(endpoint, region))
+                .build();
+        this.eventBridge = EventBridge.builder()
+                .account(ACCOUNT)
+                .region(region.id())
+                .timers(new Timers() {
+                    @Override
+                    public Instant now() {
+                        return clock.now();
+                    }
+
+                    @Override
+                    public void at(Instant due, Runnable task) {
+                        clock.schedule(due, task);
+                    }
+                })
+                .sqs(sqsForTargets)
+                .stepFunctions((arn, input) -> stepFunctions.startExecution(arn, null, input))
+                .build();
+        clock.addQuiescence(eventBridge::awaitIdle);
+
+        LocalDynamoDBServerHandler dynamoDb = new LocalDynamoDBServerHandler(
+                new LocalDynamoDBRequestHandler(
+                        0, options.dataDirectory() == null, dataPath(options.dataDirectory()), true, false),
+                "*");
+        Controls controls =
+                new Controls(clock, () -> "ready", List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states"));
+        server.setHandler(new Gateway(
+                dynamoDb,
+                new StepFunctionsApi(stepFunctions),
+                new EventBridgeApi(eventBridge),
+                new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/")),
+                controls));
+        server.start();
+    }
+
+    /** Starts the stack; the returned stack is serving. */
+    public static LocalStack start(Options options) {
+        Objects.requireNonNull(options, "options");
+        try {
+            return new LocalStack(options);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the local stack did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static String dataPath(Path directory) throws Exception {
+        if (directory == null) {
+            return null;
+        }
+        Files.createDirectories(directory);
+        return directory.toAbsolutePath().toString();
+    }
+
+    /** The one endpoint every service answers on. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Shutting down: nothing further depends on a clean stop.
+        }
+        eventBridge.close();
+        stepFunctions.close();
+        sqsForTargets.close();
+        elasticMq.stopAndWait();
+        clock.close();
+    }
+}
