@@ -2,6 +2,7 @@ package dev.asynccommerce.localstack.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asynccommerce.localstack.eventbridge.EventBridgeApi;
+import dev.asynccommerce.localstack.lambda.LambdaApi;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsApi;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -17,6 +18,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 
 /**
  * The stack's one endpoint: routes each request to the service that answers it, as AWS's endpoints
@@ -30,6 +32,7 @@ final class Gateway extends Handler.Wrapper {
 
     private final StepFunctionsApi stepFunctions;
     private final EventBridgeApi eventBridge;
+    private final LambdaApi lambda;
     private final SqsProxy sqs;
     private final Controls controls;
 
@@ -37,11 +40,13 @@ final class Gateway extends Handler.Wrapper {
             Handler dynamoDb,
             StepFunctionsApi stepFunctions,
             EventBridgeApi eventBridge,
+            LambdaApi lambda,
             SqsProxy sqs,
             Controls controls) {
         super(dynamoDb);
         this.stepFunctions = stepFunctions;
         this.eventBridge = eventBridge;
+        this.lambda = lambda;
         this.sqs = sqs;
         this.controls = controls;
     }
@@ -76,6 +81,11 @@ final class Gateway extends Handler.Wrapper {
             var r = eventBridge.handle(target, body(request));
             return new ProtocolResponse(r.status(), r.contentType(), r.body());
         }
+        if (LambdaApi.handles(path)) {
+            var r = lambda.handle(request.getMethod(), path, query(request), headers(request), body(request));
+            String type = r.headers().getOrDefault("Content-Type", "application/json");
+            return new ProtocolResponse(r.status(), type, r.body(), r.headers());
+        }
         byte[] body = body(request);
         if ((target != null && target.startsWith("AmazonSQS.")) || isSqsQuery(request, body)) {
             String query = request.getHttpURI().getQuery();
@@ -102,6 +112,15 @@ final class Gateway extends Handler.Wrapper {
         }
     }
 
+    private static Map<String, String> query(Request request) {
+        Map<String, String> query = new LinkedHashMap<>();
+        Fields fields = Request.extractQueryParameters(request);
+        for (Fields.Field field : fields) {
+            query.put(field.getName(), field.getValue());
+        }
+        return query;
+    }
+
     private static Map<String, String> headers(Request request) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
@@ -112,6 +131,7 @@ final class Gateway extends Handler.Wrapper {
 
     private static void write(Response response, Callback callback, ProtocolResponse answer) {
         response.setStatus(answer.status());
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }

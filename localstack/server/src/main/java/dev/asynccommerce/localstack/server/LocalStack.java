@@ -2,10 +2,16 @@ package dev.asynccommerce.localstack.server;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import dev.asynccommerce.localstack.apigateway.ApiGateway;
 import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.deployer.CloudAssembly;
+import dev.asynccommerce.localstack.deployer.Provisioner;
 import dev.asynccommerce.localstack.eventbridge.EventBridge;
 import dev.asynccommerce.localstack.eventbridge.EventBridgeApi;
 import dev.asynccommerce.localstack.eventbridge.Timers;
+import dev.asynccommerce.localstack.eventsources.EventSourceMappings;
+import dev.asynccommerce.localstack.lambda.LambdaApi;
+import dev.asynccommerce.localstack.lambda.LambdaService;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsApi;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsEngine;
 import dev.asynccommerce.localstack.stepfunctions.integration.AwsSdkIntegrations;
@@ -15,7 +21,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -26,6 +34,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -45,6 +54,10 @@ public final class LocalStack implements AutoCloseable {
     private final SQSRestServer elasticMq;
     private final StepFunctionsEngine stepFunctions;
     private final EventBridge eventBridge;
+    private final LambdaService lambda;
+    private final EventSourceMappings mappings;
+    private final DynamoDbStreamsClient streamsForMappings;
+    private final ApiGateway apis;
     private final SqsClient sqsForTargets;
     private final URI endpoint;
     private final Region region;
@@ -101,16 +114,52 @@ public final class LocalStack implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        this.stepFunctions = StepFunctionsEngine.builder()
-                .clock(clock)
+        Timers timers = new Timers() {
+            @Override
+            public Instant now() {
+                return clock.now();
+            }
+
+            @Override
+            public void at(Instant due, Runnable task) {
+                clock.schedule(due, task);
+            }
+        };
+        this.lambda = LambdaService.builder()
                 .region(region.id())
-                .accountId(ACCOUNT)
-                .integrations(AwsSdkIntegrations.at(endpoint, region))
-                .build();
-        this.eventBridge = EventBridge.builder()
                 .account(ACCOUNT)
-                .region(region.id())
-                .timers(new Timers() {
+                .workDirectory(Files.createTempDirectory("local-stack-lambda"))
+                .timers(new dev.asynccommerce.localstack.lambda.Timers() {
+                    @Override
+                    public Instant now() {
+                        return clock.now();
+                    }
+
+                    @Override
+                    public void at(Instant due, Runnable task) {
+                        clock.schedule(due, task);
+                    }
+                })
+                .credentials("local", "local", "local")
+                .build();
+        clock.addQuiescence(lambda::awaitIdle);
+        this.streamsForMappings = DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.mappings = EventSourceMappings.builder()
+                .invoker((functionArn, payload) -> {
+                    var result = lambda.invoke(
+                            functionArn,
+                            null,
+                            payload,
+                            dev.asynccommerce.localstack.lambda.InvocationType.RequestResponse);
+                    return new dev.asynccommerce.localstack.eventsources.FunctionInvoker.Invocation(
+                            result.payload(), result.functionError());
+                })
+                .timers(new dev.asynccommerce.localstack.eventsources.Timers() {
                     @Override
                     public Instant now() {
                         return clock.now();
@@ -122,6 +171,23 @@ public final class LocalStack implements AutoCloseable {
                     }
                 })
                 .sqs(sqsForTargets)
+                .streams(streamsForMappings)
+                .region(region.id())
+                .build();
+        clock.addQuiescence(mappings::awaitIdle);
+        this.stepFunctions = StepFunctionsEngine.builder()
+                .clock(clock)
+                .region(region.id())
+                .accountId(ACCOUNT)
+                .localFunctions(new LambdaFunctions(lambda))
+                .integrations(AwsSdkIntegrations.at(endpoint, region))
+                .build();
+        this.eventBridge = EventBridge.builder()
+                .account(ACCOUNT)
+                .region(region.id())
+                .timers(timers)
+                .sqs(sqsForTargets)
+                .lambda(LambdaFunctions.eventTargets(lambda))
                 .stepFunctions((arn, input) -> stepFunctions.startExecution(arn, null, input))
                 .build();
         clock.addQuiescence(eventBridge::awaitIdle);
@@ -130,14 +196,21 @@ public final class LocalStack implements AutoCloseable {
                 new LocalDynamoDBRequestHandler(
                         0, options.dataDirectory() == null, dataPath(options.dataDirectory()), true, false),
                 "*");
-        Controls controls =
-                new Controls(clock, () -> "ready", List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states"));
-        server.setHandler(new Gateway(
-                dynamoDb,
-                new StepFunctionsApi(stepFunctions),
-                new EventBridgeApi(eventBridge),
-                new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/")),
-                controls));
+        Controls controls = new Controls(
+                clock,
+                () -> "ready",
+                List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"));
+        this.apis = new ApiGateway(LambdaFunctions.apiInvoker(lambda), issuer -> jwks, clock::now, ACCOUNT);
+        // The API gateway answers /_aws/execute-api and /_aws/ws; everything else falls through to the router.
+        server.setHandler(new Handler.Sequence(
+                apis.handler(server),
+                new Gateway(
+                        dynamoDb,
+                        new StepFunctionsApi(stepFunctions),
+                        new EventBridgeApi(eventBridge),
+                        new LambdaApi(lambda),
+                        new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/")),
+                        controls)));
         server.start();
     }
 
@@ -170,6 +243,34 @@ public final class LocalStack implements AutoCloseable {
         return region;
     }
 
+    /**
+     * Deploys a synthesized stack (a {@code cdk.out} directory) into this stack; {@code extraProvisioners}
+     * add or replace the provisioner of a resource type.
+     */
+    public LocalDeployment.Result deploy(CloudAssembly assembly, Map<String, Provisioner> extraProvisioners) {
+        return LocalDeployment.deploy(this, assembly, extraProvisioners);
+    }
+
+    public EventSourceMappings mappings() {
+        return mappings;
+    }
+
+    public LambdaService lambda() {
+        return lambda;
+    }
+
+    public ApiGateway apis() {
+        return apis;
+    }
+
+    /** The key set the stack's API gateway verifies JWTs with, until the stack issues its own tokens. */
+    private volatile String jwks = "{\"keys\":[]}";
+
+    /** Replaces the keys JWT authorizers trust (the stack's own signing key, once it mints staff tokens). */
+    public void trustKeys(String jwksJson) {
+        this.jwks = jwksJson;
+    }
+
     public VirtualClock clock() {
         return clock;
     }
@@ -181,8 +282,11 @@ public final class LocalStack implements AutoCloseable {
         } catch (Exception e) {
             // Shutting down: nothing further depends on a clean stop.
         }
+        mappings.close();
+        streamsForMappings.close();
         eventBridge.close();
         stepFunctions.close();
+        lambda.close();
         sqsForTargets.close();
         elasticMq.stopAndWait();
         clock.close();

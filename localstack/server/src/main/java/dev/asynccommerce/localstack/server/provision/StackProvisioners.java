@@ -54,6 +54,11 @@ public final class StackProvisioners implements AutoCloseable {
         return Map.copyOf(byType);
     }
 
+    /** Records a property with no local meaning ({@code Type.Property}) for the start-up listing. */
+    public void noted(String typeAndProperty) {
+        notEmulated.add(typeAndProperty);
+    }
+
     /** Properties the template sets that have no local meaning, as {@code Type.Property}. */
     public Set<String> notEmulatedProperties() {
         return Set.copyOf(notEmulated);

@@ -1,0 +1,136 @@
+package dev.asynccommerce.localstack.server.provision;
+
+import dev.asynccommerce.localstack.deployer.CloudAssembly;
+import dev.asynccommerce.localstack.deployer.DeploymentException;
+import dev.asynccommerce.localstack.deployer.Provisioned;
+import dev.asynccommerce.localstack.deployer.Provisioner;
+import dev.asynccommerce.localstack.lambda.FunctionDefinition;
+import dev.asynccommerce.localstack.lambda.LambdaService;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * AWS::Lambda::Function, Version and Alias in the stack's Lambda service. A function runs the very jar
+ * the cloud assembly holds for its Code.S3Key, with the template's environment plus
+ * {@code AWS_ENDPOINT_URL} = the stack, so its SDK calls reach the stack without the code knowing.
+ */
+public final class LambdaResources {
+    private static final Set<String> HONOURED = Set.of(
+            "Code",
+            "Handler",
+            "Runtime",
+            "MemorySize",
+            "Timeout",
+            "Environment",
+            "FunctionName",
+            "ReservedConcurrentExecutions");
+    private static final Set<String> NO_LOCAL_MEANING = Set.of(
+            "Role",
+            "TracingConfig",
+            "LoggingConfig",
+            "Architectures",
+            "SnapStart",
+            "Description",
+            "Tags",
+            "EphemeralStorage",
+            "RuntimeManagementConfig");
+
+    private final LambdaService lambda;
+    private final CloudAssembly assembly;
+    private final URI endpoint;
+    private final Consumer<String> notEmulated;
+
+    public LambdaResources(LambdaService lambda, CloudAssembly assembly, URI endpoint, Consumer<String> notEmulated) {
+        this.lambda = lambda;
+        this.assembly = assembly;
+        this.endpoint = endpoint;
+        this.notEmulated = notEmulated;
+    }
+
+    public Provisioner functions() {
+        return (resource, p, named) -> {
+            Properties.check(resource, p, HONOURED, NO_LOCAL_MEANING).forEach(notEmulated);
+            String runtime = p.path("Runtime").asText();
+            if (!runtime.startsWith("java")) {
+                throw DeploymentException.at(
+                        resource.logicalId(),
+                        "runtime " + runtime + " is not supported by the local stack (Java only)");
+            }
+            String key = p.path("Code").path("S3Key").asText(null);
+            if (key == null) {
+                throw DeploymentException.at(
+                        resource.logicalId(), "only Code.S3Key assets from the cloud assembly are supported locally");
+            }
+            Path jar = assembly.assetFile(key)
+                    .orElseThrow(() -> DeploymentException.at(
+                            resource.logicalId(), "the cloud assembly has no asset for Code.S3Key " + key));
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment.put("AWS_ENDPOINT_URL", endpoint.toString());
+            p.path("Environment")
+                    .path("Variables")
+                    .fields()
+                    .forEachRemaining(
+                            e -> environment.put(e.getKey(), e.getValue().asText()));
+            String name = named.physicalId();
+            FunctionDefinition definition = new FunctionDefinition(
+                    name,
+                    lambda.functionArn(name),
+                    p.path("Handler").asText(),
+                    runtime,
+                    jar,
+                    environment,
+                    p.path("MemorySize").asInt(128),
+                    Duration.ofSeconds(p.path("Timeout").asInt(3)),
+                    p.has("ReservedConcurrentExecutions")
+                            ? p.get("ReservedConcurrentExecutions").asInt()
+                            : null);
+            String arn = lambda.createFunction(definition);
+            return new Provisioned(name, Map.of("Arn", arn));
+        };
+    }
+
+    public Provisioner versions() {
+        return (resource, p, named) -> {
+            Properties.check(
+                            resource,
+                            p,
+                            Set.of("FunctionName"),
+                            Set.of("Description", "CodeSha256", "ProvisionedConcurrencyConfig", "RuntimePolicy"))
+                    .forEach(notEmulated);
+            String function = functionName(p.path("FunctionName").asText());
+            String version = lambda.publishVersion(function);
+            String arn = lambda.functionArn(function) + ":" + version;
+            return new Provisioned(arn, Map.of("Version", version, "FunctionArn", arn));
+        };
+    }
+
+    public Provisioner aliases() {
+        return (resource, p, named) -> {
+            Properties.check(
+                            resource,
+                            p,
+                            Set.of("FunctionName", "FunctionVersion", "Name"),
+                            Set.of("Description", "ProvisionedConcurrencyConfig", "RoutingConfig"))
+                    .forEach(notEmulated);
+            String arn = lambda.createAlias(
+                    functionName(p.path("FunctionName").asText()),
+                    p.path("Name").asText(),
+                    p.path("FunctionVersion").asText());
+            return new Provisioned(arn, Map.of("AliasArn", arn));
+        };
+    }
+
+    /** A function named by name or by ARN (with or without a qualifier). */
+    static String functionName(String nameOrArn) {
+        if (!nameOrArn.startsWith("arn:")) {
+            return nameOrArn;
+        }
+        String[] parts = nameOrArn.split(":");
+        return parts[6];
+    }
+}

@@ -1,0 +1,178 @@
+package dev.asynccommerce.localstack.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynccommerce.catalog.CatalogWiring;
+import dev.asynccommerce.infra.Artifacts;
+import dev.asynccommerce.infra.AsyncCommerceStack;
+import dev.asynccommerce.localstack.deployer.CloudAssembly;
+import dev.asynccommerce.platform.aws.Environment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The project's own synthesized stack, deployed into the local stack, used only through its outputs
+ * and HTTP: the catalog answers, a checkout is accepted and readable with its token, and its
+ * OrderPlaced travels outbox → stream → relay function → EventBridge bus like on AWS.
+ */
+class DeployedSystemIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path cdkOut;
+
+    private static LocalStack stack;
+    private static LocalDeployment.Result deployment;
+
+    @BeforeAll
+    static void deployTheRealStack() {
+        App app = App.Builder.create().outdir(cdkOut.toString()).build();
+        new AsyncCommerceStack(app, "AsyncCommerce", StackProps.builder().build(), Artifacts.locate());
+        app.synth();
+        stack = LocalStack.start(LocalStack.Options.defaults().withPort(0).withManualClock(Instant.now()));
+        deployment = stack.deploy(CloudAssembly.read(cdkOut, "AsyncCommerce"), Map.of());
+        try (DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+            CatalogWiring.from(new Environment(Map.of("CATALOG_TABLE_NAME", physicalId("TablesCatalog"))), dynamo)
+                    .seedDemoCatalog()
+                    .execute();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static String physicalId(String logicalIdPrefix) {
+        return deployment.stack().resources().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(logicalIdPrefix))
+                .findFirst()
+                .orElseThrow()
+                .getValue()
+                .physicalId();
+    }
+
+    private static <
+                    B extends
+                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
+            B client(B builder) {
+        return builder.endpointOverride(URI.create(deployment.outputs().get("AwsEndpoint")))
+                .region(stack.region())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create());
+    }
+
+    private static HttpResponse<String> call(String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(deployment.outputs().get("StorefrontApiUrl") + path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theOutputsPointAtTheLocalStack() {
+        assertThat(deployment.outputs().get("StorefrontApiUrl")).startsWith(stack.endpoint() + "/_aws/execute-api/");
+        assertThat(deployment.outputs().get("StoreSocketUrl"))
+                .startsWith("ws://127.0.0.1:")
+                .contains("/_aws/ws/");
+        assertThat(deployment.outputs().get("AwsEndpoint"))
+                .isEqualTo(stack.endpoint().toString());
+        assertThat(deployment.notEmulatedTypes()).contains("AWS::IAM::Role", "AWS::CloudWatch::Alarm");
+    }
+
+    @Test
+    void theCatalogIsServedByTheCatalogFunctionThroughTheHttpApi() throws Exception {
+        HttpResponse<String> items = call("GET", "/catalog/items", null, Map.of());
+
+        assertThat(items.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(items.body()).path("items")).hasSize(20);
+    }
+
+    @Test
+    void aCheckoutIsAcceptedReadableWithItsTokenAndItsOrderPlacedReachesTheBus() throws Exception {
+        String queueArn;
+        String queueUrl;
+        try (SqsClient sqs = client(SqsClient.builder()).build();
+                EventBridgeClient events = client(EventBridgeClient.builder()).build()) {
+            queueUrl = sqs.createQueue(b -> b.queueName("test-order-events")).queueUrl();
+            queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            String bus = deployment.outputs().get("EventBusName");
+            events.putRule(b ->
+                    b.name("test-order-placed").eventBusName(bus).eventPattern("{\"detail-type\": [\"OrderPlaced\"]}"));
+            events.putTargets(b -> b.rule("test-order-placed")
+                    .eventBusName(bus)
+                    .targets(t -> t.id("q").arn(queueArn)));
+        }
+        String checkout = """
+                {"customer": {"customerId": "c-123", "email": "ana@example.com"},
+                 "lines": [{"sku": "SKU-0001", "quantity": 2}],
+                 "fulfillment": {"type": "PICKUP", "storeId": "store-001"},
+                 "payment": {"methods": [{"type": "CARD", "token": "tok_visa"}]}}""";
+
+        HttpResponse<String> accepted = call(
+                "POST",
+                "/orders",
+                checkout,
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString()));
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        JsonNode order = JSON.readTree(accepted.body());
+        HttpResponse<String> read = call(
+                "GET",
+                "/orders/" + order.path("orderId").asText(),
+                null,
+                Map.of("Authorization", "Bearer " + order.path("orderToken").asText()));
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body()).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+
+        try (SqsClient sqs = client(SqsClient.builder()).build()) {
+            List<Message> published = sqs.receiveMessage(
+                            b -> b.queueUrl(queueUrl).waitTimeSeconds(20))
+                    .messages();
+            assertThat(published).singleElement().satisfies(m -> {
+                JsonNode event = JSON.readTree(m.body());
+                assertThat(event.path("source").asText()).isEqualTo("commerce.ordering");
+                assertThat(event.path("detail").path("data").path("orderId").asText())
+                        .isEqualTo(order.path("orderId").asText());
+                assertThat(m.body()).doesNotContain("ana@example.com");
+            });
+        }
+    }
+}
