@@ -33,6 +33,7 @@ final class Gateway extends Handler.Wrapper {
     private final StepFunctionsApi stepFunctions;
     private final EventBridgeApi eventBridge;
     private final LambdaApi lambda;
+    private final LocalIdentity identity;
     private final SqsProxy sqs;
     private final Controls controls;
 
@@ -41,12 +42,14 @@ final class Gateway extends Handler.Wrapper {
             StepFunctionsApi stepFunctions,
             EventBridgeApi eventBridge,
             LambdaApi lambda,
+            LocalIdentity identity,
             SqsProxy sqs,
             Controls controls) {
         super(dynamoDb);
         this.stepFunctions = stepFunctions;
         this.eventBridge = eventBridge;
         this.lambda = lambda;
+        this.identity = identity;
         this.sqs = sqs;
         this.controls = controls;
     }
@@ -80,6 +83,9 @@ final class Gateway extends Handler.Wrapper {
         if (target != null && EventBridgeApi.handles(target)) {
             var r = eventBridge.handle(target, body(request));
             return new ProtocolResponse(r.status(), r.contentType(), r.body());
+        }
+        if (LocalIdentity.poolOfJwksPath(path) != null) {
+            return new ProtocolResponse(200, "application/json", identity.jwks().getBytes(StandardCharsets.UTF_8));
         }
         if (LambdaApi.handles(path)) {
             var r = lambda.handle(request.getMethod(), path, query(request), headers(request), body(request));

@@ -28,15 +28,17 @@ public final class LocalDeployment {
             Deployer.DeployedStack stack,
             Map<String, String> outputs,
             List<String> notEmulatedTypes,
-            Set<String> notEmulatedProperties) {}
+            Set<String> notEmulatedProperties,
+            Map<String, String> types) {}
 
     static Result deploy(LocalStack local, CloudAssembly assembly, Map<String, Provisioner> extraProvisioners) {
         StackEnvironment environment = new StackEnvironment(
                 assembly.stackName(), LocalStack.ACCOUNT, local.region().id(), "aws", "amazonaws.com", Map.of());
         try (StackProvisioners provisioners = new StackProvisioners(local.endpoint(), local.region())) {
-            LambdaResources functions =
-                    new LambdaResources(local.lambda(), assembly, local.endpoint(), provisioners::noted);
-            ApiGatewayResources apis = new ApiGatewayResources(local.apis(), local.endpoint(), provisioners::noted);
+            LambdaResources functions = new LambdaResources(
+                    local.lambda(), assembly, local.endpoint(), provisioners::noted, local.identity()::localize);
+            ApiGatewayResources apis = new ApiGatewayResources(
+                    local.apis(), local.endpoint(), provisioners::noted, local.identity()::localize);
             provisioners
                     .with("AWS::Lambda::Function", functions.functions())
                     .with("AWS::Lambda::Version", functions.versions())
@@ -69,7 +71,9 @@ public final class LocalDeployment {
             Map<String, String> outputs = new LinkedHashMap<>();
             Map<String, String> urls = apis.localUrls(environment.region(), environment.urlSuffix());
             stack.outputs().forEach((key, value) -> outputs.put(key, localized(key, value, urls, local)));
-            return new Result(stack, outputs, stack.notEmulatedTypes(), provisioners.notEmulatedProperties());
+            Map<String, String> types = new LinkedHashMap<>();
+            assembly.template().resources().forEach((id, resource) -> types.put(id, resource.type()));
+            return new Result(stack, outputs, stack.notEmulatedTypes(), provisioners.notEmulatedProperties(), types);
         }
     }
 

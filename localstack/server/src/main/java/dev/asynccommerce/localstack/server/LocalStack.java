@@ -55,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
     private final StepFunctionsEngine stepFunctions;
     private final EventBridge eventBridge;
     private final LambdaService lambda;
+    private final LocalIdentity identity;
     private final EventSourceMappings mappings;
     private final DynamoDbStreamsClient streamsForMappings;
     private final ApiGateway apis;
@@ -98,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
         server.addConnector(connector);
         connector.open();
         this.endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+        this.identity = new LocalIdentity(endpoint.toString());
 
         // ElasticMQ writes this address into every queue URL, so clients come back through the gateway.
         this.elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
@@ -200,7 +202,7 @@ public final class LocalStack implements AutoCloseable {
                 clock,
                 () -> "ready",
                 List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"));
-        this.apis = new ApiGateway(LambdaFunctions.apiInvoker(lambda), issuer -> jwks, clock::now, ACCOUNT);
+        this.apis = new ApiGateway(LambdaFunctions.apiInvoker(lambda), issuer -> identity.jwks(), clock::now, ACCOUNT);
         // The API gateway answers /_aws/execute-api and /_aws/ws; everything else falls through to the router.
         server.setHandler(new Handler.Sequence(
                 apis.handler(server),
@@ -209,6 +211,7 @@ public final class LocalStack implements AutoCloseable {
                         new StepFunctionsApi(stepFunctions),
                         new EventBridgeApi(eventBridge),
                         new LambdaApi(lambda),
+                        identity,
                         new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/")),
                         controls)));
         server.start();
@@ -255,20 +258,17 @@ public final class LocalStack implements AutoCloseable {
         return mappings;
     }
 
+    /** The stack's stand-in for Cognito token signing (JWKS, issuers, staff tokens). */
+    public LocalIdentity identity() {
+        return identity;
+    }
+
     public LambdaService lambda() {
         return lambda;
     }
 
     public ApiGateway apis() {
         return apis;
-    }
-
-    /** The key set the stack's API gateway verifies JWTs with, until the stack issues its own tokens. */
-    private volatile String jwks = "{\"keys\":[]}";
-
-    /** Replaces the keys JWT authorizers trust (the stack's own signing key, once it mints staff tokens). */
-    public void trustKeys(String jwksJson) {
-        this.jwks = jwksJson;
     }
 
     public VirtualClock clock() {

@@ -68,11 +68,14 @@ public final class Main {
                 DemoData.seed(stack, deployed);
             }
             StackOutputs.write(arguments.outputs(), arguments.stackName(), deployed.outputs());
+            Path tokens = arguments.outputs().resolveSibling("dev-tokens.json");
+            DevTokens.write(tokens, DevTokens.mint(stack, deployed, java.time.Instant.now()));
             out.println("Not emulated (no local meaning): " + String.join(", ", deployed.notEmulatedTypes()));
             out.println("Local stack ready in "
                     + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
             deployed.outputs().forEach((key, value) -> out.println("  " + key + " = " + value));
             out.println("Outputs written to " + arguments.outputs().toAbsolutePath());
+            out.println("Store-staff tokens written to " + tokens.toAbsolutePath());
         } catch (DeploymentException e) {
             System.err.println("local-stack: cannot deploy: " + e.getMessage());
             stack.close();

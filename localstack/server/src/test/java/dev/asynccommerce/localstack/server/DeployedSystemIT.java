@@ -13,11 +13,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -109,6 +114,39 @@ class DeployedSystemIT {
         assertThat(deployment.outputs().get("AwsEndpoint"))
                 .isEqualTo(stack.endpoint().toString());
         assertThat(deployment.notEmulatedTypes()).contains("AWS::IAM::Role", "AWS::CloudWatch::Alarm");
+    }
+
+    @Test
+    void aStoreDeviceConnectsWithItsStoreTokenAndAnotherStoresTokenIsRefused() throws Exception {
+        Map<String, String> tokens = DevTokens.mint(stack, deployment, Instant.now());
+        String socket = deployment.outputs().get("StoreSocketUrl");
+
+        WebSocket connected = HTTP.newWebSocketBuilder()
+                .buildAsync(
+                        URI.create(socket + "?storeId=store-001&token=" + tokens.get("store-001")),
+                        new WebSocket.Listener() {})
+                .get(30, TimeUnit.SECONDS);
+        CompletionException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                CompletionException.class,
+                () -> HTTP.newWebSocketBuilder()
+                        .buildAsync(
+                                URI.create(socket + "?storeId=store-002&token=" + tokens.get("store-001")),
+                                new WebSocket.Listener() {})
+                        .join());
+
+        assertThat(connected.isOutputClosed()).isFalse();
+        assertThat(refused.getCause())
+                .isInstanceOfSatisfying(
+                        WebSocketHandshakeException.class,
+                        e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
+        try (DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+            var connections = dynamo.query(b -> b.tableName(physicalId("TablesFulfillment"))
+                            .keyConditionExpression("pk = :store")
+                            .expressionAttributeValues(Map.of(":store", AttributeValue.fromS("STORE#store-001"))))
+                    .items();
+            assertThat(connections).hasSize(1);
+        }
+        connected.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
     }
 
     @Test

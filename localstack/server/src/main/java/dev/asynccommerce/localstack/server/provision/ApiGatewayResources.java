@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,10 +41,14 @@ public final class ApiGatewayResources {
     private record Route(
             String apiId, String routeKey, String integrationId, String authorizerId, List<String> scopes) {}
 
-    public ApiGatewayResources(ApiGateway gateway, URI endpoint, Consumer<String> notEmulated) {
+    private final UnaryOperator<String> localize;
+
+    public ApiGatewayResources(
+            ApiGateway gateway, URI endpoint, Consumer<String> notEmulated, UnaryOperator<String> localize) {
         this.gateway = gateway;
         this.endpoint = endpoint;
         this.notEmulated = notEmulated;
+        this.localize = localize;
     }
 
     public Provisioner apis() {
@@ -111,7 +116,8 @@ public final class ApiGatewayResources {
                     new HttpApiConfig.JwtAuthorizer(
                             p.path("Name").asText(),
                             p.path("IdentitySource").path(0).asText(null),
-                            p.path("JwtConfiguration").path("Issuer").asText(),
+                            localize.apply(
+                                    p.path("JwtConfiguration").path("Issuer").asText()),
                             audiences));
             return named;
         };

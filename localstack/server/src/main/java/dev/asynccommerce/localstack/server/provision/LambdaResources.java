@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * AWS::Lambda::Function, Version and Alias in the stack's Lambda service. A function runs the very jar
@@ -44,12 +45,23 @@ public final class LambdaResources {
     private final CloudAssembly assembly;
     private final URI endpoint;
     private final Consumer<String> notEmulated;
+    private final UnaryOperator<String> localize;
 
-    public LambdaResources(LambdaService lambda, CloudAssembly assembly, URI endpoint, Consumer<String> notEmulated) {
+    /**
+     * @param localize maps AWS public endpoints in environment values (a Cognito issuer) to the stack's
+     *     own, as AWS_ENDPOINT_URL does for the SDK
+     */
+    public LambdaResources(
+            LambdaService lambda,
+            CloudAssembly assembly,
+            URI endpoint,
+            Consumer<String> notEmulated,
+            UnaryOperator<String> localize) {
         this.lambda = lambda;
         this.assembly = assembly;
         this.endpoint = endpoint;
         this.notEmulated = notEmulated;
+        this.localize = localize;
     }
 
     public Provisioner functions() {
@@ -74,8 +86,8 @@ public final class LambdaResources {
             p.path("Environment")
                     .path("Variables")
                     .fields()
-                    .forEachRemaining(
-                            e -> environment.put(e.getKey(), e.getValue().asText()));
+                    .forEachRemaining(e -> environment.put(
+                            e.getKey(), localize.apply(e.getValue().asText())));
             String name = named.physicalId();
             FunctionDefinition definition = new FunctionDefinition(
                     name,
