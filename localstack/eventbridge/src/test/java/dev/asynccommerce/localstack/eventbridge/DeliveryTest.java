@@ -5,7 +5,7 @@ import static dev.asynccommerce.localstack.eventbridge.EventBridgeApiTest.lambda
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.asynccommerce.localstack.eventbridge.target.DeliveryException;
+import dev.asynccommerce.localstack.eventbridge.delivery.DeliveryException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.asynccommerce.localstack.eventbridge;
 
-import dev.asynccommerce.localstack.eventbridge.target.DeliveryException;
-import dev.asynccommerce.localstack.eventbridge.target.LambdaTargets;
-import dev.asynccommerce.localstack.eventbridge.target.StepFunctionsTargets;
+import dev.asynccommerce.localstack.eventbridge.delivery.DeliveryException;
+import dev.asynccommerce.localstack.eventbridge.delivery.LambdaTargets;
+import dev.asynccommerce.localstack.eventbridge.delivery.StepFunctionsTargets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

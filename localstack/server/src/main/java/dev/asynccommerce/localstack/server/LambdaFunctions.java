@@ -1,8 +1,8 @@
 package dev.asynccommerce.localstack.server;
 
 import dev.asynccommerce.localstack.apigateway.FunctionInvoker;
-import dev.asynccommerce.localstack.eventbridge.target.DeliveryException;
-import dev.asynccommerce.localstack.eventbridge.target.LambdaTargets;
+import dev.asynccommerce.localstack.eventbridge.delivery.DeliveryException;
+import dev.asynccommerce.localstack.eventbridge.delivery.LambdaTargets;
 import dev.asynccommerce.localstack.lambda.InvocationResult;
 import dev.asynccommerce.localstack.lambda.InvocationType;
 import dev.asynccommerce.localstack.lambda.LambdaException;

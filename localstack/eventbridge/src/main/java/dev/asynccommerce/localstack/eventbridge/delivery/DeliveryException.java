@@ -1,4 +1,4 @@
-package dev.asynccommerce.localstack.eventbridge.target;
+package dev.asynccommerce.localstack.eventbridge.delivery;
 
 /**
  * A failed delivery, with the error code AWS writes to the dead-letter queue's {@code ERROR_CODE}

@@ -1,4 +1,4 @@
-package dev.asynccommerce.localstack.eventbridge.target;
+package dev.asynccommerce.localstack.eventbridge.delivery;
 
 /** What the stack's Step Functions engine offers EventBridge. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.asynccommerce.localstack.eventbridge.target;
+package dev.asynccommerce.localstack.eventbridge.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.asynccommerce.localstack.eventbridge.target;
+package dev.asynccommerce.localstack.eventbridge.delivery;
 
 /** What the stack's Lambda emulation offers EventBridge: the {@code Event} invocation type. */
 @FunctionalInterface

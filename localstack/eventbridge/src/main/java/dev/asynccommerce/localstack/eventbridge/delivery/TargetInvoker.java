@@ -1,4 +1,4 @@
-package dev.asynccommerce.localstack.eventbridge.target;
+package dev.asynccommerce.localstack.eventbridge.delivery;
 
 /**
  * Delivers events to the targets of one AWS service. Called on a delivery thread or on a timer (for

@@ -1,9 +1,0 @@
-/**
- * The target SPI of the local EventBridge: one {@link
- * dev.asynccommerce.localstack.eventbridge.target.TargetInvoker} per AWS service a rule can target,
- * chosen by the service part of the target ARN. SQS comes built in ({@link
- * dev.asynccommerce.localstack.eventbridge.target.SqsTargetInvoker}); the stack plugs in Lambda and
- * Step Functions through {@link dev.asynccommerce.localstack.eventbridge.target.LambdaTargets} and
- * {@link dev.asynccommerce.localstack.eventbridge.target.StepFunctionsTargets}.
- */
-package dev.asynccommerce.localstack.eventbridge.target;
