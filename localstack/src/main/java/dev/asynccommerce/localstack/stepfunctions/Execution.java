@@ -41,6 +41,11 @@ final class Execution {
     private String failedState;
 
     private JsonNode failedInput;
+    /** Outputs of the Parallel branches/Map iterations that succeeded in this run, by branch path. */
+    private java.util.Map<String, JsonNode> succeededBranches = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Those of the run before a redrive, each reused once instead of running the branch again. */
+    private java.util.Map<String, JsonNode> redrivenBranches = new java.util.concurrent.ConcurrentHashMap<>();
+
     private CompletableFuture<Execution> completion = new CompletableFuture<>();
 
     Execution(
@@ -140,8 +145,23 @@ final class Execution {
         return true;
     }
 
+    synchronized void branchSucceeded(String path, JsonNode output) {
+        succeededBranches.put(path, output);
+    }
+
+    synchronized JsonNode takeRedrivenBranch(String path) {
+        return redrivenBranches.remove(path);
+    }
+
+    /** Forgets the branches under a Parallel/Map state that completed: a redrive never re-enters it. */
+    synchronized void forgetBranches(String prefix) {
+        succeededBranches.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
     /** Reopens a failed execution for RedriveExecution. */
     synchronized void redrive(Instant at) {
+        redrivenBranches = new java.util.concurrent.ConcurrentHashMap<>(succeededBranches);
+        succeededBranches = new java.util.concurrent.ConcurrentHashMap<>();
         status = Status.RUNNING;
         redriveCount++;
         redriveDate = at;
@@ -153,7 +173,28 @@ final class Execution {
         completion = new CompletableFuture<>();
     }
 
-    synchronized boolean redrivable() {
-        return !express && (status == Status.FAILED || status == Status.TIMED_OUT || status == Status.ABORTED);
+    /** How long after it stopped an execution may be redriven (RedriveExecution API reference). */
+    static final java.time.Duration REDRIVABLE_PERIOD = java.time.Duration.ofDays(14);
+
+    synchronized boolean redrivable(Instant now) {
+        return notRedrivableReason(now) == null;
+    }
+
+    /**
+     * Why RedriveExecution would refuse this execution now, or null when it may be redriven. The
+     * texts are the redriveStatusReason values the API reference lists for DescribeExecution; the
+     * Express one is ours (AWS documents RedriveExecution as unsupported for Express).
+     */
+    synchronized String notRedrivableReason(Instant now) {
+        if (express) {
+            return "Execution is an Express execution and cannot be redriven.";
+        }
+        if (status == Status.RUNNING || status == Status.SUCCEEDED || status == Status.PENDING_REDRIVE) {
+            return "Execution is " + status + " and cannot be redriven.";
+        }
+        if (stopDate != null && now.isAfter(stopDate.plus(REDRIVABLE_PERIOD))) {
+            return "Execution redrivable period exceeded.";
+        }
+        return null;
     }
 }

@@ -66,18 +66,29 @@ final class Interpreter {
         final Scope scope;
         final Variables variables;
         final boolean root;
+        /** Where this thread of control sits: "" for the main line, "/Par[1]/Map[4]" in branches. */
+        final String path;
+
         long lastEventId;
+        /** The type of the state entered and not yet left ("Task"), for its StateAborted event. */
+        volatile String openState;
 
         Frame(Execution execution, Scope scope, Variables variables, boolean root, long lastEventId) {
+            this(execution, scope, variables, root, lastEventId, "");
+        }
+
+        private Frame(
+                Execution execution, Scope scope, Variables variables, boolean root, long lastEventId, String path) {
             this.execution = execution;
             this.scope = scope;
             this.variables = variables;
             this.root = root;
             this.lastEventId = lastEventId;
+            this.path = path;
         }
 
-        Frame branch(Scope scope) {
-            return new Frame(execution, scope, new Variables(variables), false, lastEventId);
+        Frame branch(Scope scope, String path) {
+            return new Frame(execution, scope, new Variables(variables), false, lastEventId, path);
         }
     }
 
@@ -106,12 +117,23 @@ final class Interpreter {
             }
             Instant entered = clock().now();
             String inputText = Json.write(data);
+            long beforeEntered = frame.lastEventId;
             long enteredId = event(
                     frame,
                     prefix + "StateEntered",
                     "stateEnteredEventDetails",
                     details("name", state.name(), "input", inputText, "inputDetails", truncated()));
-            Step step = execute(state, data, frame, entered, enteredId);
+            Step step;
+            frame.openState = prefix;
+            try {
+                step = execute(state, data, frame, entered, enteredId);
+                frame.openState = null;
+            } catch (StatesError e) {
+                if (e.location() != null) {
+                    evaluationFailed(frame, state, e, beforeEntered);
+                }
+                throw e;
+            }
             if (step.exited()) {
                 String outputText = Json.write(step.output());
                 if (outputText.length() > MAX_PAYLOAD) {
@@ -135,6 +157,20 @@ final class Interpreter {
             current = step.next();
             data = step.output();
         }
+    }
+
+    /**
+     * A JSONata failure leaving the state: AWS writes an EvaluationFailed event naming the state and
+     * the field, chained (recorded) to the event before the state's StateEntered event.
+     */
+    private void evaluationFailed(Frame frame, State state, StatesError e, long previous) {
+        long id = frame.execution.history.add(
+                clock().now(),
+                previous,
+                "EvaluationFailed",
+                "evaluationFailedEventDetails",
+                details("error", e.error(), "cause", e.cause(), "location", e.location(), "state", state.name()));
+        frame.lastEventId = id;
     }
 
     /**
@@ -1053,8 +1089,11 @@ final class Interpreter {
             int toleratedCount,
             double toleratedPercentage) {
         Scope scope = f.scope.child();
+        String key = f.path + "/" + stateName;
         JsonNode[] results = new JsonNode[count];
         AtomicReference<StatesError> failure = new AtomicReference<>();
+        // The event that failed the state: AWS chains every abort event and <Type>StateFailed to it.
+        java.util.concurrent.atomic.AtomicLong failingEvent = new java.util.concurrent.atomic.AtomicLong(-1);
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger remaining = new AtomicInteger(count);
         Activity.Signal<Object> done = engine.activity().signal();
@@ -1074,9 +1113,17 @@ final class Interpreter {
                 return;
             }
             int i = index;
-            Frame branchFrame = f.branch(scope);
+            String branchPath = key + "[" + i + "]";
+            Frame branchFrame = f.branch(scope, branchPath);
             engine.activity().spawn(stateName + "-" + i, () -> {
                 try {
+                    JsonNode reused = f.execution.takeRedrivenBranch(branchPath);
+                    if (reused != null) {
+                        // Redrive re-runs only the branches and iterations that did not succeed.
+                        results[i] = reused;
+                        f.execution.branchSucceeded(branchPath, reused);
+                        return;
+                    }
                     if (iterationPrefix != null) {
                         event(
                                 branchFrame,
@@ -1085,6 +1132,7 @@ final class Interpreter {
                                 details("name", stateName, "index", i));
                     }
                     results[i] = branches.apply(i).run(branchFrame);
+                    f.execution.branchSucceeded(branchPath, results[i]);
                     if (iterationPrefix != null) {
                         event(
                                 branchFrame,
@@ -1093,6 +1141,7 @@ final class Interpreter {
                                 details("name", stateName, "index", i));
                     }
                 } catch (StatesError e) {
+                    long failedAt = branchFrame.lastEventId;
                     if (iterationPrefix != null) {
                         event(
                                 branchFrame,
@@ -1115,16 +1164,27 @@ final class Interpreter {
                                         "The specified tolerated failure threshold was exceeded")
                                 : e;
                         if (failure.compareAndSet(null, reported)) {
+                            failingEvent.set(failedAt);
                             scope.cancel();
                         }
                     }
+                    stateAborted(branchFrame, failingEvent.get() < 0 ? failedAt : failingEvent.get());
                 } catch (Scope.Aborted e) {
-                    if (iterationPrefix != null && !f.scope.isCancelled()) {
-                        event(
-                                branchFrame,
-                                iterationPrefix + "IterationAborted",
-                                "mapIterationAbortedEventDetails",
-                                details("name", stateName, "index", i));
+                    // A sibling's failure aborted this branch (recorded on AWS: the iteration's
+                    // MapIterationAborted, then its running state's <Type>StateAborted, both chained to
+                    // the failing event). A stopped execution writes neither (recorded: only
+                    // ExecutionAborted).
+                    long failedAt = failingEvent.get();
+                    if (!f.scope.isCancelled() && failedAt >= 0) {
+                        if (iterationPrefix != null) {
+                            f.execution.history.add(
+                                    clock().now(),
+                                    failedAt,
+                                    iterationPrefix + "IterationAborted",
+                                    "mapIterationAbortedEventDetails",
+                                    details("name", stateName, "index", i));
+                        }
+                        stateAborted(branchFrame, failedAt);
                     }
                 } catch (RuntimeException e) {
                     if (failure.compareAndSet(null, StatesError.runtime("Internal error: " + e))) {
@@ -1158,15 +1218,27 @@ final class Interpreter {
         // Items never launched because a failure cancelled the rest leave gaps; the failure wins.
         StatesError error = failure.get();
         if (error != null) {
-            event(f, statePrefix + "Failed", null, null);
+            f.lastEventId =
+                    f.execution.history.add(clock().now(), failingEvent.get(), statePrefix + "Failed", null, null);
             throw error;
         }
+        f.execution.forgetBranches(key + "[");
         event(f, statePrefix + "Succeeded", null, null);
         ArrayNode out = Json.array();
         for (JsonNode r : results) {
             out.add(r);
         }
         return out;
+    }
+
+    /** Writes {@code <Type>StateAborted} for the state a branch was running when it stopped. */
+    private void stateAborted(Frame branch, long previous) {
+        String open = branch.openState;
+        // A Fail state ends its branch by failing it; it is not a state left running.
+        if (open != null && !"Fail".equals(open)) {
+            branch.openState = null;
+            branch.execution.history.add(clock().now(), previous, open + "StateAborted", null, null);
+        }
     }
 
     // ---- Map
@@ -1182,14 +1254,14 @@ final class Interpreter {
             items = map.items() == null ? raw : Jsonata.template(map.items(), b, "Items");
             if (!items.isArray()) {
                 // Recorded AWS causes for both forms (QueryEvaluationError).
-                throw new StatesError(
-                        Errors.QUERY_EVALUATION_ERROR,
+                throw StatesError.queryEvaluation(
                         map.items() == null
                                 ? "Map state input must be an array but was: " + Json.write(items)
                                 : "The JSONata expression '" + Jsonata.expressionOf(map.items())
                                         + "' specified for the field 'Items' returned an unexpected result type. "
                                         + "Expected 'array', but was '" + Json.typeName(items) + "' for value: "
-                                        + Json.write(items));
+                                        + Json.write(items),
+                        "Items");
             }
         } else {
             effective = applyInputPath(c.inputPath(), raw, map, enteredId, context, f);

@@ -42,10 +42,10 @@ public final class Jsonata {
         if (template.isTextual() && isExpression(template.asText())) {
             JsonNode value = evaluate(template.asText(), bindings, field);
             if (value == null && field != null) {
-                throw new StatesError(
-                        StatesError.Errors.QUERY_EVALUATION_ERROR,
+                throw StatesError.queryEvaluation(
                         "The JSONata expression '" + body(template.asText()) + "' specified for the field '" + field
-                                + "' returned nothing (undefined).");
+                                + "' returned nothing (undefined).",
+                        field);
             }
             return value;
         }
@@ -93,6 +93,7 @@ public final class Jsonata {
         try {
             // A compiled expression keeps evaluation state, so each evaluation gets its own copy.
             com.dashjoin.jsonata.Jsonata compiled = com.dashjoin.jsonata.Jsonata.jsonata(expression);
+            AwsJsonataFunctions.registerAll(compiled);
             com.dashjoin.jsonata.Jsonata.Frame frame = compiled.createFrame();
             for (Map.Entry<String, JsonNode> binding : bindings.entrySet()) {
                 frame.bind(binding.getKey(), toJava(binding.getValue()));
@@ -104,11 +105,11 @@ public final class Jsonata {
             // 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted to invoke a
             // non-function". dashjoin's messages follow jsonata-js, whose codes AWS prints.
             String code = e instanceof JException j && j.getError() != null ? j.getError() + ": " : "";
-            throw new StatesError(
-                    StatesError.Errors.QUERY_EVALUATION_ERROR,
+            throw StatesError.queryEvaluation(
                     "The JSONata expression '" + expression + "'"
                             + (field == null ? "" : " specified for the field '" + field + "'")
-                            + " threw an error during evaluation. " + code + e.getMessage());
+                            + " threw an error during evaluation. " + code + e.getMessage(),
+                    field);
         }
     }
 

@@ -11,6 +11,7 @@ public final class StatesError extends RuntimeException {
     private final String error;
     private final String cause;
     private final boolean heartbeat;
+    private final String location;
 
     /** {@code cause} may be null: AWS reports some errors (States.Timeout) with no cause at all. */
     public StatesError(String error, String cause) {
@@ -18,10 +19,28 @@ public final class StatesError extends RuntimeException {
     }
 
     private StatesError(String error, String cause, boolean heartbeat) {
+        this(error, cause, heartbeat, null);
+    }
+
+    private StatesError(String error, String cause, boolean heartbeat, String location) {
         super(error + ": " + cause, null, false, false);
         this.error = error;
         this.cause = cause;
         this.heartbeat = heartbeat;
+        this.location = location;
+    }
+
+    /**
+     * A States.QueryEvaluationError raised by the JSONata of field {@code location} ("Output/result",
+     * "Items", "Assign/x"): AWS names the field in the EvaluationFailed event it writes.
+     */
+    static StatesError queryEvaluation(String cause, String location) {
+        return new StatesError(Errors.QUERY_EVALUATION_ERROR, cause, false, location);
+    }
+
+    /** The field whose JSONata failed, or null. */
+    String location() {
+        return location;
     }
 
     /**
@@ -47,7 +66,7 @@ public final class StatesError extends RuntimeException {
         if (cause != null && cause.startsWith("An error occurred while executing the state ")) {
             return this;
         }
-        return new StatesError(error, prefix + (cause == null ? "" : cause), heartbeat);
+        return new StatesError(error, prefix + (cause == null ? "" : cause), heartbeat, location);
     }
 
     public String error() {

@@ -218,15 +218,12 @@ public final class StepFunctionsApi {
             out.put("traceHeader", e.traceHeader);
         }
         out.put("redriveCount", e.redriveCount());
-        if (e.redrivable()) {
+        String notRedrivable = e.notRedrivableReason(engine.clock().now());
+        if (notRedrivable == null) {
             out.put("redriveStatus", "REDRIVABLE");
         } else {
             out.put("redriveStatus", "NOT_REDRIVABLE");
-            out.put(
-                    "redriveStatusReason",
-                    e.express
-                            ? "Execution is an Express execution and cannot be redriven"
-                            : "Execution is " + e.status() + " and cannot be redriven");
+            out.put("redriveStatusReason", notRedrivable);
         }
         return out;
     }
@@ -275,27 +272,44 @@ public final class StepFunctionsApi {
 
     private JsonNode history(JsonNode r) {
         Execution e = engine.execution(required(r, "executionArn"));
+        if (e.express) {
+            // Recorded on AWS (GetExecutionHistory of an asynchronous Express execution).
+            throw new ApiException("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
+        }
         boolean includeData =
                 !r.has("includeExecutionData") || r.get("includeExecutionData").asBoolean();
         List<History.Event> events = e.history.snapshot();
         if (r.path("reverseOrder").asBoolean(false)) {
             events = events.reversed();
         }
-        return page(r, "events", events, 1000, event -> {
-            ObjectNode out = Json.object()
-                    .put("timestamp", Timestamps.epochSeconds(event.timestamp()))
-                    .put("type", event.type())
-                    .put("id", event.id())
-                    .put("previousEventId", event.previousEventId());
-            if (event.detailsName() != null) {
-                ObjectNode details = event.details().deepCopy();
-                if (!includeData) {
-                    details.remove(List.of("input", "output", "inputDetails", "outputDetails", "parameters"));
-                }
-                out.set(event.detailsName(), details);
+        return page(r, "events", events, 1000, event -> render(event, includeData));
+    }
+
+    /**
+     * Every history event of {@code executionArn}, STANDARD or EXPRESS, as GetExecutionHistory
+     * renders them: for the ASL test helper, which inspects Express runs too (AWS itself answers
+     * GetExecutionHistory for an Express execution with InvalidArn).
+     */
+    public List<JsonNode> historyOf(String executionArn) {
+        return engine.execution(executionArn).history.snapshot().stream()
+                .map(event -> (JsonNode) render(event, true))
+                .toList();
+    }
+
+    private static ObjectNode render(History.Event event, boolean includeData) {
+        ObjectNode out = Json.object()
+                .put("timestamp", Timestamps.epochSeconds(event.timestamp()))
+                .put("type", event.type())
+                .put("id", event.id())
+                .put("previousEventId", event.previousEventId());
+        if (event.detailsName() != null) {
+            ObjectNode details = event.details().deepCopy();
+            if (!includeData) {
+                details.remove(List.of("input", "output", "inputDetails", "outputDetails", "parameters"));
             }
-            return out;
-        });
+            out.set(event.detailsName(), details);
+        }
+        return out;
     }
 
     private static <T> ObjectNode page(

@@ -443,9 +443,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
             if (execution.status() != Execution.Status.RUNNING) {
                 return execution.stopDate();
             }
+            // Recorded on AWS (StopExecution of an execution parked in a Wait state): ExecutionAborted
+            // chains to no event (previousEventId 0), its details empty when no error/cause was given,
+            // and no <Type>StateAborted event is written for the state that was running.
             execution.history.add(
                     clock.now(),
-                    execution.history.lastId(),
+                    0,
                     "ExecutionAborted",
                     "executionAbortedEventDetails",
                     details("error", error, "cause", cause));
@@ -461,10 +464,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
         JsonNode resumeInput;
         Instant now = clock.now();
         synchronized (execution) {
-            if (!execution.redrivable() || execution.failedState() == null) {
-                throw new ApiException(
-                        "ExecutionNotRedrivable",
-                        "Execution is not redrivable: '" + arn + "' is " + execution.status());
+            String reason = execution.notRedrivableReason(now);
+            if (reason == null && execution.failedState() == null) {
+                reason = "Execution is " + execution.status() + " and cannot be redriven.";
+            }
+            if (reason != null) {
+                throw new ApiException("ExecutionNotRedrivable", reason);
             }
             resumeAt = execution.failedState();
             resumeInput = execution.failedInput();

@@ -2,6 +2,7 @@ package dev.asynccommerce.localstack.stepfunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.stepfunctions.testing.AslHarness;
 import dev.asynccommerce.localstack.stepfunctions.testing.AslRun;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,49 @@ class JsonataTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DefinitionParser.parse("""
                 {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","InputPath":"$.x","End":true}}}"""))
                 .hasMessageContaining("'InputPath' is not supported when the QueryLanguage is JSONata");
+    }
+
+    /**
+     * Step Functions' own JSONata functions (transforming-data.html, JSONata functions provided by
+     * Step Functions); $partition and $range outputs as recorded on AWS (localstack/localstack
+     * intrinsic_functions/test_array_jsonata.snapshot.json: $range(1, 9, 9) yields 1, not [1]).
+     */
+    @Test
+    void stepFunctionsProvidedFunctions() {
+        AslRun run = AslHarness.of("""
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":{
+                 "partition":"{% $partition([1,2,3,4], 3) %}",
+                 "range":"{% $range(0, 10, 3) %}",
+                 "single":"{% $range(1, 9, 9) %}",
+                 "down":"{% $range(5, 1, -2) %}",
+                 "hash":"{% $hash('input data', 'SHA-1') %}",
+                 "seeded":"{% $random(7) = $random(7) %}",
+                 "unit":"{% $random() >= 0 and $random() < 1 %}",
+                 "uuid":"{% $uuid() %}",
+                 "parsed":"{% $parse($states.input.text) %}"},"End":true}}}""").start("{\"text\":\"{\\\"a\\\":[1,\\\"x\\\"]}\"}");
+
+        JsonNode out = run.outputJson();
+        assertThat(out.get("partition")).isEqualTo(Json.parse("[[1,2,3],[4]]"));
+        assertThat(out.get("range")).isEqualTo(Json.parse("[0,3,6,9]"));
+        assertThat(out.get("single")).isEqualTo(Json.parse("1"));
+        assertThat(out.get("down")).isEqualTo(Json.parse("[5,3,1]"));
+        // The digest the intrinsic States.Hash gives for the guide's example (intrinsic-functions.html).
+        assertThat(out.get("hash").asText()).isEqualTo("aaff4a450a104cd177d28d18d74485e8cae074b7");
+        assertThat(out.get("seeded").asBoolean()).isTrue();
+        assertThat(out.get("unit").asBoolean()).isTrue();
+        assertThat(out.get("uuid").asText())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(out.get("parsed")).isEqualTo(Json.parse("{\"a\":[1,\"x\"]}"));
+    }
+
+    @Test
+    void aStepFunctionsFunctionGivenBadArgumentsIsAQueryEvaluationError() {
+        AslRun run = AslHarness.of("""
+                {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass",
+                 "Output":"{% $hash('x', 'SHA-999') %}","End":true}}}""").start("{}");
+
+        assertThat(run.error()).isEqualTo("States.QueryEvaluationError");
+        assertThat(run.cause())
+                .contains("The JSONata expression '$hash('x', 'SHA-999')' specified for the field 'Output'");
     }
 }

@@ -309,6 +309,25 @@ class StepFunctionsApiTest {
     }
 
     @Test
+    void getExecutionHistoryOfAnExpressExecutionIsRefusedAsOnAws() {
+        // Recorded on AWS (localstack/localstack test_sfn_api_express.snapshot.json,
+        // test_start_async_describe_history_execution, get_execution_history_error).
+        String arn = server.sfn
+                .createStateMachine(b -> b.name("express-history")
+                        .roleArn(ROLE)
+                        .type("EXPRESS")
+                        .definition("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"))
+                .stateMachineArn();
+        String executionArn =
+                server.sfn.startExecution(b -> b.stateMachineArn(arn)).executionArn();
+        server.settle();
+
+        assertThatThrownBy(() -> server.sfn.getExecutionHistory(b -> b.executionArn(executionArn)))
+                .isInstanceOf(InvalidArnException.class)
+                .hasMessageContaining("Invalid Arn: 'Resource type not valid in this context: express'");
+    }
+
+    @Test
     void startSyncExecutionWaitsForTheClockWhenTheMachineWaits() {
         String arn = server.sfn
                 .createStateMachine(b ->

@@ -10,7 +10,6 @@ import dev.asynccommerce.localstack.stepfunctions.integration.TaskCall;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -105,18 +104,7 @@ public final class AslRun implements AutoCloseable {
     /** The history events, each as GetExecutionHistory writes it. */
     public List<JsonNode> events() {
         settle();
-        List<JsonNode> events = new ArrayList<>();
-        String token = null;
-        do {
-            ObjectNode request = Json.object().put("executionArn", executionArn).put("maxResults", 1000);
-            if (token != null) {
-                request.put("nextToken", token);
-            }
-            JsonNode page = call(api, "GetExecutionHistory", request);
-            page.get("events").forEach(events::add);
-            token = page.path("nextToken").asText(null);
-        } while (token != null);
-        return events;
+        return api.historyOf(executionArn);
     }
 
     /** The history's event types in order. */
