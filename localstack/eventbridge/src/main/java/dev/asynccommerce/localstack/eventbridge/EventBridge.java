@@ -890,6 +890,19 @@ public final class EventBridge implements AutoCloseable {
         return Json.object();
     }
 
+    /**
+     * Empties every archive and forgets every replay, keeping the archives themselves (the local stack's
+     * reset: back to the freshly deployed state, where an archive exists but holds nothing). A replay
+     * already running finishes with the events it had taken.
+     */
+    public synchronized void emptyArchives() {
+        for (Archive archive : archives.values()) {
+            archive.events.clear();
+            archive.sizeBytes = 0;
+        }
+        replays.clear();
+    }
+
     synchronized ObjectNode listArchives(JsonNode r) {
         String prefix = text(r, "NamePrefix");
         String source = text(r, "EventSourceArn");

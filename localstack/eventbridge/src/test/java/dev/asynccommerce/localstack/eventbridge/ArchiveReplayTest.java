@@ -58,6 +58,34 @@ class ArchiveReplayTest {
     }
 
     @Test
+    void emptyingTheArchivesKeepsThemButDropsTheirEventsAndReplays() {
+        String archive = eb.client
+                .createArchive(b -> b.archiveName("all").eventSourceArn(BUS))
+                .archiveArn();
+        eb.client.putEvents(b -> b.entries(entry("{}"), entry("{}")));
+        Instant start = eb.timers.now().minusSeconds(60);
+        eb.advance(Duration.ofMinutes(1));
+        eb.client.startReplay(b -> b.replayName("r1")
+                .eventSourceArn(archive)
+                .eventStartTime(start)
+                .eventEndTime(eb.timers.now())
+                .destination(d -> d.arn(BUS)));
+        assertThat(eb.client.describeArchive(b -> b.archiveName("all")).eventCount())
+                .isEqualTo(2);
+
+        eb.engine.emptyArchives();
+
+        var described = eb.client.describeArchive(b -> b.archiveName("all"));
+        assertThat(described.eventCount()).isZero();
+        assertThat(described.sizeBytes()).isZero();
+        assertThat(eb.client.listReplays(b -> {}).replays()).isEmpty();
+        eb.client.putEvents(b -> b.entries(entry("{}")));
+        assertThat(eb.client.describeArchive(b -> b.archiveName("all")).eventCount())
+                .as("the archive still archives")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aReplayRedeliversOnlyItsWindowToTheNamedRulesMarkedWithReplayName() throws Exception {
         String archive = eb.client
                 .createArchive(b -> b.archiveName("all").eventSourceArn(BUS))

@@ -24,7 +24,8 @@ import org.eclipse.jetty.util.Fields;
  * The stack's one endpoint: routes each request to the service that answers it, as AWS's endpoints
  * would — by {@code X-Amz-Target} for the JSON protocols, by the SQS query protocol's form body, by
  * path for the stack's own {@code /_local} controls. DynamoDB Local's own Jetty handler is the wrapped
- * handler, so DynamoDB and DynamoDB Streams requests reach AWS's engine untouched.
+ * handler, so DynamoDB and DynamoDB Streams requests reach AWS's engine untouched. Every AWS request
+ * passes the injected {@link Faults} first, whether a test or a function sent it.
  */
 final class Gateway extends Handler.Wrapper {
     private static final Logger LOG = LogManager.getLogger(Gateway.class);
@@ -36,6 +37,7 @@ final class Gateway extends Handler.Wrapper {
     private final LocalIdentity identity;
     private final SqsProxy sqs;
     private final Controls controls;
+    private final Faults faults;
 
     Gateway(
             Handler dynamoDb,
@@ -44,7 +46,8 @@ final class Gateway extends Handler.Wrapper {
             LambdaApi lambda,
             LocalIdentity identity,
             SqsProxy sqs,
-            Controls controls) {
+            Controls controls,
+            Faults faults) {
         super(dynamoDb);
         this.stepFunctions = stepFunctions;
         this.eventBridge = eventBridge;
@@ -52,47 +55,98 @@ final class Gateway extends Handler.Wrapper {
         this.identity = identity;
         this.sqs = sqs;
         this.controls = controls;
+        this.faults = faults;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String target = request.getHeaders().get("X-Amz-Target");
         String path = Request.getPathInContext(request);
-        if (target != null
-                && (target.startsWith("DynamoDB_20120810.") || target.startsWith("DynamoDBStreams_20120810."))) {
+        boolean dynamoDb = target != null
+                && (target.startsWith("DynamoDB_20120810.") || target.startsWith("DynamoDBStreams_20120810."));
+        byte[] body;
+        try {
+            // DynamoDB Local reads the body itself; every other service's body is read once, here.
+            body = dynamoDb ? null : body(request);
+            AwsOperation operation = path.startsWith("/_local/") ? null : operation(request, target, path, body);
+            if (operation != null && injectFault(operation, response, callback)) {
+                return true;
+            }
+        } catch (Exception e) {
+            return failed(request, path, e, response, callback);
+        }
+        if (dynamoDb) {
             return super.handle(request, response, callback);
         }
         try {
-            ProtocolResponse answer = route(request, target, path);
-            write(response, callback, answer);
+            write(response, callback, route(request, target, path, body));
         } catch (Exception e) {
-            LOG.error("{} {} failed: {}", request.getMethod(), path, e.toString());
-            write(response, callback, error(500, "InternalFailure", "The local stack failed to handle the request."));
+            return failed(request, path, e, response, callback);
         }
         return true;
     }
 
-    private ProtocolResponse route(Request request, String target, String path) throws Exception {
+    private static boolean failed(Request request, String path, Exception e, Response response, Callback callback) {
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.error("{} {} failed: {}", request.getMethod(), path, e.toString());
+        write(response, callback, error(500, "InternalFailure", "The local stack failed to handle the request."));
+        return true;
+    }
+
+    /**
+     * Applies an injected fault before the service sees the request: the delay first, then, for a failed
+     * request, the service's own internal error instead of its answer (so the operation has no effect,
+     * and a retry is safe). Answers whether the request was answered here.
+     */
+    private boolean injectFault(AwsOperation operation, Response response, Callback callback)
+            throws InterruptedException {
+        Faults.Effect effect = faults.apply(operation.service(), operation.operation());
+        if (effect.latencyMs() > 0) {
+            // Holding this request's thread is the delay a caller sees; the pool has room for many.
+            Thread.sleep(effect.latencyMs());
+        }
+        if (!effect.fail()) {
+            return false;
+        }
+        write(response, callback, operation.internalError());
+        return true;
+    }
+
+    private static AwsOperation operation(Request request, String target, String path, byte[] body) {
+        if (target != null) {
+            return AwsOperation.ofTarget(target);
+        }
+        if (LambdaApi.handles(path)) {
+            return AwsOperation.ofLambda(request.getMethod(), path);
+        }
+        if (isSqsQuery(request, body)) {
+            return AwsOperation.ofSqsQuery(request.getHttpURI().getQuery(), isForm(request) ? body : null);
+        }
+        return null;
+    }
+
+    private ProtocolResponse route(Request request, String target, String path, byte[] body) throws Exception {
         if (path.startsWith("/_local/")) {
-            return controls.handle(request.getMethod(), path, body(request));
+            return controls.handle(request.getMethod(), path, body);
         }
         if (target != null && StepFunctionsApi.handles(target)) {
-            var r = stepFunctions.handle(target, body(request));
+            var r = stepFunctions.handle(target, body);
             return new ProtocolResponse(r.status(), r.contentType(), r.body());
         }
         if (target != null && EventBridgeApi.handles(target)) {
-            var r = eventBridge.handle(target, body(request));
+            var r = eventBridge.handle(target, body);
             return new ProtocolResponse(r.status(), r.contentType(), r.body());
         }
         if (LocalIdentity.poolOfJwksPath(path) != null) {
             return new ProtocolResponse(200, "application/json", identity.jwks().getBytes(StandardCharsets.UTF_8));
         }
         if (LambdaApi.handles(path)) {
-            var r = lambda.handle(request.getMethod(), path, query(request), headers(request), body(request));
+            var r = lambda.handle(request.getMethod(), path, query(request), headers(request), body);
             String type = r.headers().getOrDefault("Content-Type", "application/json");
             return new ProtocolResponse(r.status(), type, r.body(), r.headers());
         }
-        byte[] body = body(request);
         if ((target != null && target.startsWith("AmazonSQS.")) || isSqsQuery(request, body)) {
             String query = request.getHttpURI().getQuery();
             return sqs.forward(request.getMethod(), path + (query == null ? "" : "?" + query), headers(request), body);
@@ -105,11 +159,14 @@ final class Gateway extends Handler.Wrapper {
 
     /** The SQS query protocol: a form POST (or GET) whose Action names an SQS operation. */
     private static boolean isSqsQuery(Request request, byte[] body) {
-        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        boolean form = type != null && type.startsWith("application/x-www-form-urlencoded");
         String query = request.getHttpURI().getQuery();
-        return (form && new String(body, StandardCharsets.UTF_8).contains("Action="))
+        return (isForm(request) && new String(body, StandardCharsets.UTF_8).contains("Action="))
                 || (query != null && query.contains("Action="));
+    }
+
+    private static boolean isForm(Request request) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        return type != null && type.startsWith("application/x-www-form-urlencoded");
     }
 
     private static byte[] body(Request request) throws Exception {

@@ -23,13 +23,28 @@ import java.util.Set;
 public final class LocalDeployment {
     private LocalDeployment() {}
 
-    /** The deployed stack, what it did not emulate, and its outputs as a client should use them. */
+    /**
+     * The deployed stack, what it did not emulate, and its outputs as a client should use them.
+     *
+     * @param registerApis registers the deployed APIs with the gateway again, which closes every open
+     *     WebSocket connection of their stages (the stack's reset)
+     */
     public record Result(
             Deployer.DeployedStack stack,
             Map<String, String> outputs,
             List<String> notEmulatedTypes,
             Set<String> notEmulatedProperties,
-            Map<String, String> types) {}
+            Map<String, String> types,
+            Runnable registerApis) {
+
+        /** The physical names of the deployment's resources of one CloudFormation type, in template order. */
+        public List<String> physicalIdsOf(String type) {
+            return types.entrySet().stream()
+                    .filter(e -> e.getValue().equals(type) && stack.resources().containsKey(e.getKey()))
+                    .map(e -> stack.resources().get(e.getKey()).physicalId())
+                    .toList();
+        }
+    }
 
     static Result deploy(LocalStack local, CloudAssembly assembly, Map<String, Provisioner> extraProvisioners) {
         StackEnvironment environment = new StackEnvironment(
@@ -73,7 +88,13 @@ public final class LocalDeployment {
             stack.outputs().forEach((key, value) -> outputs.put(key, localized(key, value, urls, local)));
             Map<String, String> types = new LinkedHashMap<>();
             assembly.template().resources().forEach((id, resource) -> types.put(id, resource.type()));
-            return new Result(stack, outputs, stack.notEmulatedTypes(), provisioners.notEmulatedProperties(), types);
+            return new Result(
+                    stack,
+                    outputs,
+                    stack.notEmulatedTypes(),
+                    provisioners.notEmulatedProperties(),
+                    types,
+                    apis::register);
         }
     }
 

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -43,8 +45,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (the stack's own emulators), all on one virtual clock, all reachable by the unmodified AWS SDK with an
  * endpoint override. Services call each other through that same endpoint, as they would on AWS.
  *
- * <p>Lambda, the API gateway and the template deployment are added by the rest of the local-stack
- * issue; see docs/decisions/2026-11-21-local-stack-architecture.md.
+ * <p>Lambda (functions in their own JVMs), the API gateway and the template deployment are mounted here
+ * too; {@code /_local} controls reset the stack and inject faults into any AWS operation it serves. See
+ * docs/decisions/2026-11-21-local-stack-architecture.md.
  */
 public final class LocalStack implements AutoCloseable {
     public static final String ACCOUNT = "000000000000";
@@ -60,6 +63,10 @@ public final class LocalStack implements AutoCloseable {
     private final DynamoDbStreamsClient streamsForMappings;
     private final ApiGateway apis;
     private final SqsClient sqsForTargets;
+    private final DynamoDbClient dynamoForReset;
+    private final Faults faults = new Faults(() -> ThreadLocalRandom.current().nextDouble());
+    // What POST /_local/reset does; replaced when a deployment is made, read by the controls.
+    private volatile Runnable reset;
     private final URI endpoint;
     private final Region region;
 
@@ -198,10 +205,20 @@ public final class LocalStack implements AutoCloseable {
                 new LocalDynamoDBRequestHandler(
                         0, options.dataDirectory() == null, dataPath(options.dataDirectory()), true, false),
                 "*");
+        this.dynamoForReset = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        // Before any deployment there are no tables of its own to empty and nothing to seed.
+        this.reset = resetFor(List.of(), () -> {}, () -> {});
         Controls controls = new Controls(
                 clock,
                 () -> "ready",
-                List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"));
+                List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"),
+                faults,
+                () -> reset.run());
         this.apis = new ApiGateway(LambdaFunctions.apiInvoker(lambda), issuer -> identity.jwks(), clock::now, ACCOUNT);
         // The API gateway answers /_aws/execute-api and /_aws/ws; everything else falls through to the router.
         server.setHandler(new Handler.Sequence(
@@ -213,7 +230,8 @@ public final class LocalStack implements AutoCloseable {
                         new LambdaApi(lambda),
                         identity,
                         new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/")),
-                        controls)));
+                        controls,
+                        faults)));
         server.start();
     }
 
@@ -251,7 +269,32 @@ public final class LocalStack implements AutoCloseable {
      * add or replace the provisioner of a resource type.
      */
     public LocalDeployment.Result deploy(CloudAssembly assembly, Map<String, Provisioner> extraProvisioners) {
-        return LocalDeployment.deploy(this, assembly, extraProvisioners);
+        LocalDeployment.Result deployed = LocalDeployment.deploy(this, assembly, extraProvisioners);
+        resetRestores(deployed, () -> {});
+        return deployed;
+    }
+
+    /**
+     * Makes {@code POST /_local/reset} restore this deployment: its tables emptied, every queue purged,
+     * executions, archives and WebSocket connections dropped, then {@code seed} run again (the demo data,
+     * unless the stack was started with {@code --no-seed}). See {@link StackReset}.
+     */
+    public void resetRestores(LocalDeployment.Result deployed, Runnable seed) {
+        this.reset = resetFor(deployed.physicalIdsOf("AWS::DynamoDB::Table"), deployed.registerApis(), seed);
+    }
+
+    private Runnable resetFor(List<String> tables, Runnable registerApis, Runnable seed) {
+        return new StackReset(
+                faults,
+                mappings,
+                stepFunctions,
+                eventBridge,
+                lambda,
+                sqsForTargets,
+                dynamoForReset,
+                tables,
+                registerApis,
+                seed);
     }
 
     public EventSourceMappings mappings() {
@@ -288,6 +331,7 @@ public final class LocalStack implements AutoCloseable {
         stepFunctions.close();
         lambda.close();
         sqsForTargets.close();
+        dynamoForReset.close();
         elasticMq.stopAndWait();
         clock.close();
     }

@@ -64,9 +64,9 @@ public final class Main {
         try {
             LocalDeployment.Result deployed =
                     stack.deploy(CloudAssembly.read(arguments.cdkOut(), arguments.stackName()), Map.of());
-            if (arguments.seed()) {
-                DemoData.seed(stack, deployed);
-            }
+            Runnable seed = arguments.seed() ? () -> DemoData.seed(stack, deployed) : () -> {};
+            seed.run();
+            stack.resetRestores(deployed, seed);
             StackOutputs.write(arguments.outputs(), arguments.stackName(), deployed.outputs());
             Path tokens = arguments.outputs().resolveSibling("dev-tokens.json");
             DevTokens.write(tokens, DevTokens.mint(stack, deployed, java.time.Instant.now()));

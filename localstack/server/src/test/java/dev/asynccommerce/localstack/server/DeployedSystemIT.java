@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asynccommerce.catalog.CatalogWiring;
 import dev.asynccommerce.infra.Artifacts;
 import dev.asynccommerce.infra.AsyncCommerceStack;
 import dev.asynccommerce.localstack.deployer.CloudAssembly;
-import dev.asynccommerce.platform.aws.Environment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +39,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The project's own synthesized stack, deployed into the local stack, used only through its outputs
  * and HTTP: the catalog answers, a checkout is accepted and readable with its token, and its
- * OrderPlaced travels outbox → stream → relay function → EventBridge bus like on AWS.
+ * OrderPlaced travels outbox → stream → relay function → EventBridge bus like on AWS; a reset takes it
+ * all back to the seeded state and the system works on.
  */
 class DeployedSystemIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,11 +59,10 @@ class DeployedSystemIT {
         app.synth();
         stack = LocalStack.start(LocalStack.Options.defaults().withPort(0).withManualClock(Instant.now()));
         deployment = stack.deploy(CloudAssembly.read(cdkOut, "AsyncCommerce"), Map.of());
-        try (DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
-            CatalogWiring.from(new Environment(Map.of("CATALOG_TABLE_NAME", physicalId("TablesCatalog"))), dynamo)
-                    .seedDemoCatalog()
-                    .execute();
-        }
+        // As ./local-stack does: seed, and have POST /_local/reset seed again.
+        Runnable seed = () -> DemoData.seed(stack, deployment);
+        seed.run();
+        stack.resetRestores(deployment, seed);
     }
 
     @AfterAll
@@ -211,6 +209,131 @@ class DeployedSystemIT {
                         .isEqualTo(order.path("orderId").asText());
                 assertThat(m.body()).doesNotContain("ana@example.com");
             });
+        }
+    }
+
+    private static final String CHECKOUT = """
+            {"customer": {"customerId": "c-123", "email": "ana@example.com"},
+             "lines": [{"sku": "SKU-0001", "quantity": 2}],
+             "fulfillment": {"type": "PICKUP", "storeId": "store-001"},
+             "payment": {"methods": [{"type": "CARD", "token": "tok_visa"}]}}""";
+
+    private static JsonNode checkout() throws Exception {
+        HttpResponse<String> accepted = call(
+                "POST",
+                "/orders",
+                CHECKOUT,
+                Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Idempotency-Key",
+                        UUID.randomUUID().toString()));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return JSON.readTree(accepted.body());
+    }
+
+    private static HttpResponse<String> readOrder(JsonNode order) throws Exception {
+        return call(
+                "GET",
+                "/orders/" + order.path("orderId").asText(),
+                null,
+                Map.of("Authorization", "Bearer " + order.path("orderToken").asText()));
+    }
+
+    private static HttpResponse<String> availability(String sku) throws Exception {
+        return call("GET", "/stores/store-001/availability?sku=" + sku, null, Map.of());
+    }
+
+    /** Deletes every item of a table behind the system's back, to see that a reset restores it. */
+    private static void wipe(DynamoDbClient dynamo, String table) {
+        List<String> keys = dynamo.describeTable(b -> b.tableName(table)).table().keySchema().stream()
+                .map(k -> k.attributeName())
+                .toList();
+        dynamo.scanPaginator(b -> b.tableName(table))
+                .items()
+                .forEach(item -> dynamo.deleteItem(b -> b.tableName(table)
+                        .key(item.entrySet().stream()
+                                .filter(e -> keys.contains(e.getKey()))
+                                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));
+    }
+
+    @Test
+    void aResetEmptiesOrdersAndQueuesRestoresTheSeedAndTheSystemWorksOn() throws Exception {
+        JsonNode before = checkout();
+        assertThat(readOrder(before).statusCode()).isEqualTo(200);
+        String probe;
+        try (SqsClient sqs = client(SqsClient.builder()).build();
+                DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+            probe = sqs.createQueue(b -> b.queueName("reset-probe")).queueUrl();
+            sqs.sendMessage(b -> b.queueUrl(probe).messageBody("from before the reset"));
+            wipe(dynamo, physicalId("TablesCatalog"));
+            wipe(dynamo, physicalId("TablesInventory"));
+        }
+        assertThat(JSON.readTree(call("GET", "/catalog/items", null, Map.of()).body())
+                        .path("items"))
+                .as("precondition: the seed is gone")
+                .isEmpty();
+        assertThat(availability("SKU-0002").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> reset = HTTP.send(
+                HttpRequest.newBuilder(URI.create(deployment.outputs().get("AwsEndpoint") + "/_local/reset"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        assertThat(JSON.readTree(reset.body()).path("status").asText()).isEqualTo("ready");
+        assertThat(readOrder(before).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(call("GET", "/catalog/items", null, Map.of()).body())
+                        .path("items"))
+                .hasSize(20);
+        HttpResponse<String> stock = availability("SKU-0002");
+        assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);
+        assertThat(JSON.readTree(stock.body()).path("items"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.path("available").asInt()).isEqualTo(25));
+
+        try (SqsClient sqs = client(SqsClient.builder()).build();
+                EventBridgeClient events = client(EventBridgeClient.builder()).build()) {
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(probe).waitTimeSeconds(0))
+                            .messages())
+                    .as("the queue was purged")
+                    .isEmpty();
+            // The outbox relay's stream mapping runs again: a new order still reaches the bus.
+            String queueUrl =
+                    sqs.createQueue(b -> b.queueName("reset-order-events")).queueUrl();
+            String queueArn = sqs.getQueueAttributes(
+                            b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            String bus = deployment.outputs().get("EventBusName");
+            events.putRule(b -> b.name("reset-order-placed")
+                    .eventBusName(bus)
+                    .eventPattern("{\"detail-type\": [\"OrderPlaced\"]}"));
+            events.putTargets(b -> b.rule("reset-order-placed")
+                    .eventBusName(bus)
+                    .targets(t -> t.id("q").arn(queueArn)));
+
+            JsonNode after = checkout();
+
+            HttpResponse<String> read = readOrder(after);
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(read.body()).path("status").asText()).isEqualTo("PENDING_PAYMENT");
+            List<Message> published = sqs.receiveMessage(
+                            b -> b.queueUrl(queueUrl).waitTimeSeconds(20).maxNumberOfMessages(10))
+                    .messages();
+            assertThat(published)
+                    .as("only the new order's event: nothing from before the reset is published again")
+                    .singleElement()
+                    .satisfies(m -> assertThat(JSON.readTree(m.body())
+                                    .path("detail")
+                                    .path("data")
+                                    .path("orderId")
+                                    .asText())
+                            .isEqualTo(after.path("orderId").asText()));
+            events.removeTargets(
+                    b -> b.rule("reset-order-placed").eventBusName(bus).ids("q"));
+            events.deleteRule(b -> b.name("reset-order-placed").eventBusName(bus));
         }
     }
 }
