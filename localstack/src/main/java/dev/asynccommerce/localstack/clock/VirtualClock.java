@@ -1,5 +1,6 @@
 package dev.asynccommerce.localstack.clock;
 
+import dev.asynccommerce.localstack.spi.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +85,21 @@ public final class VirtualClock {
     }
 
     /** The stack's current instant. */
+    /** This clock as the {@link Timers} the stack's services take. */
+    public Timers asTimers() {
+        return new Timers() {
+            @Override
+            public Instant now() {
+                return VirtualClock.this.now();
+            }
+
+            @Override
+            public void at(Instant due, Runnable task) {
+                schedule(due, task);
+            }
+        };
+    }
+
     public Instant now() {
         synchronized (lock) {
             return flowing ? base.instant().plus(offset) : manualNow;

@@ -1,5 +1,6 @@
 package dev.asynccommerce.localstack.apigateway;
 
+import dev.asynccommerce.localstack.spi.FunctionInvoker;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

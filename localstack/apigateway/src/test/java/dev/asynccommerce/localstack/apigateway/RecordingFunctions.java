@@ -2,6 +2,7 @@ package dev.asynccommerce.localstack.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynccommerce.localstack.spi.FunctionInvoker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;

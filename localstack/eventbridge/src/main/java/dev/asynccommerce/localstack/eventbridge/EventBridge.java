@@ -10,6 +10,7 @@ import dev.asynccommerce.localstack.eventbridge.delivery.SqsTargetInvoker;
 import dev.asynccommerce.localstack.eventbridge.delivery.StepFunctionsTargets;
 import dev.asynccommerce.localstack.eventbridge.delivery.TargetInvoker;
 import dev.asynccommerce.localstack.eventbridge.delivery.TargetRequest;
+import dev.asynccommerce.localstack.spi.Timers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

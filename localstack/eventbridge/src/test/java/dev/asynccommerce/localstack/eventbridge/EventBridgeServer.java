@@ -1,6 +1,7 @@
 package dev.asynccommerce.localstack.eventbridge;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.asynccommerce.localstack.spi.ManualTimers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package dev.asynccommerce.localstack.eventsources;
 
+import dev.asynccommerce.localstack.spi.FunctionInvoker;
+import dev.asynccommerce.localstack.spi.Timers;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.asynccommerce.localstack.eventsources;
 
+import dev.asynccommerce.localstack.spi.FunctionInvoker;
+import dev.asynccommerce.localstack.spi.Timers;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;

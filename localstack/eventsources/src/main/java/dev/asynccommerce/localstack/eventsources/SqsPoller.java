@@ -3,7 +3,7 @@ package dev.asynccommerce.localstack.eventsources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.asynccommerce.localstack.eventsources.FunctionInvoker.Invocation;
+import dev.asynccommerce.localstack.spi.FunctionInvoker.Invocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.asynccommerce.localstack.eventsources;
 
-import dev.asynccommerce.localstack.eventsources.FunctionInvoker.Invocation;
 import dev.asynccommerce.localstack.eventsources.MappingDefinition.StartingPosition;
+import dev.asynccommerce.localstack.spi.FunctionInvoker.Invocation;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package dev.asynccommerce.localstack.eventsources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynccommerce.localstack.spi.FunctionInvoker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

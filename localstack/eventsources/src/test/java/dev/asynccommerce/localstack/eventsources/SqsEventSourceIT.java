@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asynccommerce.localstack.spi.ManualTimers;
 import dev.asynccommerce.testkit.UniqueNames;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.asynccommerce.localstack.eventsources.FunctionInvoker.Invocation;
+import dev.asynccommerce.localstack.spi.FunctionInvoker.Invocation;
+import dev.asynccommerce.localstack.spi.ManualTimers;
 import dev.asynccommerce.testkit.DynamoDbLocal;
 import dev.asynccommerce.testkit.TestTable;
 import dev.asynccommerce.testkit.UniqueNames;

@@ -2,6 +2,7 @@ package dev.asynccommerce.localstack.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.asynccommerce.localstack.lambda.Invocation.Outcome;
+import dev.asynccommerce.localstack.spi.Timers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -12,6 +12,7 @@ import dev.asynccommerce.localstack.lambda.handlers.EchoHandler;
 import dev.asynccommerce.localstack.lambda.handlers.EnvironmentHandler;
 import dev.asynccommerce.localstack.lambda.handlers.FailingHandler;
 import dev.asynccommerce.localstack.lambda.handlers.SleepingHandler;
+import dev.asynccommerce.localstack.spi.ManualTimers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asynccommerce.localstack.lambda.handlers.ColdStartHandler;
 import dev.asynccommerce.localstack.lambda.handlers.SleepingHandler;
+import dev.asynccommerce.localstack.spi.ManualTimers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

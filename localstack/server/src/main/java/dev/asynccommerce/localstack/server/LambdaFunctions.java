@@ -1,12 +1,12 @@
 package dev.asynccommerce.localstack.server;
 
-import dev.asynccommerce.localstack.apigateway.FunctionInvoker;
 import dev.asynccommerce.localstack.eventbridge.delivery.DeliveryException;
 import dev.asynccommerce.localstack.eventbridge.delivery.LambdaTargets;
 import dev.asynccommerce.localstack.lambda.InvocationResult;
 import dev.asynccommerce.localstack.lambda.InvocationType;
 import dev.asynccommerce.localstack.lambda.LambdaException;
 import dev.asynccommerce.localstack.lambda.LambdaService;
+import dev.asynccommerce.localstack.spi.FunctionInvoker;
 import dev.asynccommerce.localstack.stepfunctions.integration.LocalFunctions;
 import java.nio.charset.StandardCharsets;
 
@@ -51,7 +51,8 @@ final class LambdaFunctions implements LocalFunctions {
         };
     }
 
-    static FunctionInvoker apiInvoker(LambdaService lambda) {
+    /** Synchronous invocation, as the API gateway and the event-source mappings invoke. */
+    static FunctionInvoker invoker(LambdaService lambda) {
         return (functionArn, payload) -> {
             InvocationResult result = lambda.invoke(functionArn, null, payload, InvocationType.RequestResponse);
             return new FunctionInvoker.Invocation(result.payload(), result.functionError());

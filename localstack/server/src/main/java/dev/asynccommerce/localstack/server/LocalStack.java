@@ -8,7 +8,6 @@ import dev.asynccommerce.localstack.deployer.CloudAssembly;
 import dev.asynccommerce.localstack.deployer.Provisioner;
 import dev.asynccommerce.localstack.eventbridge.EventBridge;
 import dev.asynccommerce.localstack.eventbridge.EventBridgeApi;
-import dev.asynccommerce.localstack.eventbridge.Timers;
 import dev.asynccommerce.localstack.eventsources.EventSourceMappings;
 import dev.asynccommerce.localstack.lambda.LambdaApi;
 import dev.asynccommerce.localstack.lambda.LambdaService;
@@ -123,32 +122,11 @@ public final class LocalStack implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        Timers timers = new Timers() {
-            @Override
-            public Instant now() {
-                return clock.now();
-            }
-
-            @Override
-            public void at(Instant due, Runnable task) {
-                clock.schedule(due, task);
-            }
-        };
         this.lambda = LambdaService.builder()
                 .region(region.id())
                 .account(ACCOUNT)
                 .workDirectory(Files.createTempDirectory("local-stack-lambda"))
-                .timers(new dev.asynccommerce.localstack.lambda.Timers() {
-                    @Override
-                    public Instant now() {
-                        return clock.now();
-                    }
-
-                    @Override
-                    public void at(Instant due, Runnable task) {
-                        clock.schedule(due, task);
-                    }
-                })
+                .timers(clock.asTimers())
                 .credentials("local", "local", "local")
                 .build();
         clock.addQuiescence(lambda::awaitIdle);
@@ -159,26 +137,8 @@ public final class LocalStack implements AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         this.mappings = EventSourceMappings.builder()
-                .invoker((functionArn, payload) -> {
-                    var result = lambda.invoke(
-                            functionArn,
-                            null,
-                            payload,
-                            dev.asynccommerce.localstack.lambda.InvocationType.RequestResponse);
-                    return new dev.asynccommerce.localstack.eventsources.FunctionInvoker.Invocation(
-                            result.payload(), result.functionError());
-                })
-                .timers(new dev.asynccommerce.localstack.eventsources.Timers() {
-                    @Override
-                    public Instant now() {
-                        return clock.now();
-                    }
-
-                    @Override
-                    public void at(Instant due, Runnable task) {
-                        clock.schedule(due, task);
-                    }
-                })
+                .invoker(LambdaFunctions.invoker(lambda))
+                .timers(clock.asTimers())
                 .sqs(sqsForTargets)
                 .streams(streamsForMappings)
                 .region(region.id())
@@ -194,7 +154,7 @@ public final class LocalStack implements AutoCloseable {
         this.eventBridge = EventBridge.builder()
                 .account(ACCOUNT)
                 .region(region.id())
-                .timers(timers)
+                .timers(clock.asTimers())
                 .sqs(sqsForTargets)
                 .lambda(LambdaFunctions.eventTargets(lambda))
                 .stepFunctions((arn, input) -> stepFunctions.startExecution(arn, null, input))
@@ -219,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
                 List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"),
                 faults,
                 () -> reset.run());
-        this.apis = new ApiGateway(LambdaFunctions.apiInvoker(lambda), issuer -> identity.jwks(), clock::now, ACCOUNT);
+        this.apis = new ApiGateway(LambdaFunctions.invoker(lambda), issuer -> identity.jwks(), clock::now, ACCOUNT);
         // The API gateway answers /_aws/execute-api and /_aws/ws; everything else falls through to the router.
         server.setHandler(new Handler.Sequence(
                 apis.handler(server),

@@ -1,4 +1,4 @@
-package dev.asynccommerce.localstack.lambda;
+package dev.asynccommerce.localstack.spi;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,11 @@
-package dev.asynccommerce.localstack.eventbridge;
+package dev.asynccommerce.localstack.spi;
 
 import java.time.Instant;
 
 /**
- * The only source of time for the local EventBridge: the event {@code time}, archive timestamps and
- * every retry are taken from here, never from the wall clock. The stack backs it with its single
- * virtual clock (so {@code POST /_local/clock/advance} fires due retries); tests use {@link
- * ManualTimers}.
+ * The only source of time for the local stack's services: event times, retries, batching windows,
+ * backoff. The stack backs it with its one {@code VirtualClock} (so {@code POST /_local/clock/advance}
+ * fires what is due); tests use {@link ManualTimers}. Never the wall clock, never a sleep.
  *
  * <p>Contract: {@link #at(Instant, Runnable)} runs {@code task} once, no earlier than {@code due}, and
  * while it runs {@link #now()} is at least {@code due}. Tasks may schedule further tasks.
