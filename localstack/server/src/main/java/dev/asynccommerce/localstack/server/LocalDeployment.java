@@ -49,7 +49,8 @@ public final class LocalDeployment {
     static Result deploy(LocalStack local, CloudAssembly assembly, Map<String, Provisioner> extraProvisioners) {
         StackEnvironment environment = new StackEnvironment(
                 assembly.stackName(), LocalStack.ACCOUNT, local.region().id(), "aws", "amazonaws.com", Map.of());
-        try (StackProvisioners provisioners = new StackProvisioners(local.endpoint(), local.region())) {
+        try (StackProvisioners provisioners =
+                new StackProvisioners(local.endpoint(), local.region(), local::expireByTtl)) {
             LambdaResources functions = new LambdaResources(
                     local.lambda(), assembly, local.endpoint(), provisioners::noted, local.identity()::localize);
             ApiGatewayResources apis = new ApiGatewayResources(

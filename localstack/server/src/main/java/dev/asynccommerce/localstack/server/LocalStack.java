@@ -58,6 +58,8 @@ public final class LocalStack implements AutoCloseable {
     private final EventBridge eventBridge;
     private final LambdaService lambda;
     private final LocalIdentity identity;
+    private final DynamoDbClient dynamoForTtl;
+    private final TimeToLive timeToLive;
     private final EventSourceMappings mappings;
     private final DynamoDbStreamsClient streamsForMappings;
     private final ApiGateway apis;
@@ -160,6 +162,13 @@ public final class LocalStack implements AutoCloseable {
                 .stepFunctions((arn, input) -> stepFunctions.startExecution(arn, null, input))
                 .build();
         clock.addQuiescence(eventBridge::awaitIdle);
+        this.dynamoForTtl = DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.timeToLive = new TimeToLive(dynamoForTtl, clock);
 
         LocalDynamoDBServerHandler dynamoDb = new LocalDynamoDBServerHandler(
                 new LocalDynamoDBRequestHandler(
@@ -266,6 +275,11 @@ public final class LocalStack implements AutoCloseable {
         return identity;
     }
 
+    /** Has the stack expire items of {@code table} by its TTL attribute, on the stack's clock. */
+    public void expireByTtl(String table, String attribute) {
+        timeToLive.watch(table, attribute);
+    }
+
     public LambdaService lambda() {
         return lambda;
     }
@@ -286,6 +300,7 @@ public final class LocalStack implements AutoCloseable {
             // Shutting down: nothing further depends on a clean stop.
         }
         mappings.close();
+        dynamoForTtl.close();
         streamsForMappings.close();
         eventBridge.close();
         stepFunctions.close();

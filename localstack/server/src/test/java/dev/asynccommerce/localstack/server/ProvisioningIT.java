@@ -19,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -65,7 +66,7 @@ class ProvisioningIT {
     static void deploy() {
         stack = LocalStack.start(
                 LocalStack.Options.defaults().withPort(0).withManualClock(Instant.parse("2026-11-21T09:00:00Z")));
-        provisioners = new StackProvisioners(stack.endpoint(), stack.region());
+        provisioners = new StackProvisioners(stack.endpoint(), stack.region(), stack::expireByTtl);
         deployed = new Deployer(provisioners.byType())
                 .deploy(
                         Template.parse(TEMPLATE),
@@ -109,6 +110,36 @@ class ProvisioningIT {
                         "AWS::DynamoDB::Table.SSESpecification",
                         "AWS::SQS::Queue.SqsManagedSseEnabled",
                         "AWS::StepFunctions::StateMachine.TracingConfiguration");
+    }
+
+    @Test
+    void itemsExpireByTheirTtlAttributeWhenTheStackClockPassesIt() {
+        try (DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+            String table = deployed.resources().get("Orders").physicalId();
+            long now = stack.clock().now().getEpochSecond();
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk",
+                            AttributeValue.fromS("expires-soon"),
+                            "expiresAt",
+                            AttributeValue.fromN(Long.toString(now + 60)))));
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of(
+                            "pk",
+                            AttributeValue.fromS("expires-in-a-week"),
+                            "expiresAt",
+                            AttributeValue.fromN(Long.toString(now + 7 * 86_400)))));
+
+            stack.clock().advance(Duration.ofHours(2));
+
+            assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("expires-soon"))))
+                            .item())
+                    .isEmpty();
+            assertThat(dynamo.getItem(b ->
+                                    b.tableName(table).key(Map.of("pk", AttributeValue.fromS("expires-in-a-week"))))
+                            .item())
+                    .isNotEmpty();
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -40,10 +41,13 @@ public final class DynamoDbTables implements Provisioner {
 
     private final DynamoDbClient dynamo;
     private final Consumer<String> notEmulated;
+    private final BiConsumer<String, String> expiring;
 
-    public DynamoDbTables(DynamoDbClient dynamo, Consumer<String> notEmulated) {
+    /** @param expiring told each table whose TTL is enabled, with its attribute, so the stack expires its items */
+    public DynamoDbTables(DynamoDbClient dynamo, Consumer<String> notEmulated, BiConsumer<String, String> expiring) {
         this.dynamo = dynamo;
         this.notEmulated = notEmulated;
+        this.expiring = expiring;
     }
 
     @Override
@@ -96,6 +100,7 @@ public final class DynamoDbTables implements Provisioner {
         }
         JsonNode ttl = p.path("TimeToLiveSpecification");
         if (ttl.path("Enabled").asBoolean(false)) {
+            expiring.accept(name, ttl.path("AttributeName").asText());
             dynamo.updateTimeToLive(b -> b.tableName(name)
                     .timeToLiveSpecification(t -> t.enabled(true)
                             .attributeName(ttl.path("AttributeName").asText())));
