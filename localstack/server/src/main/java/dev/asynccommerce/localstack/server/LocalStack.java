@@ -58,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
     private final EventBridge eventBridge;
     private final LambdaService lambda;
     private final LocalIdentity identity;
+    private final LocalDynamoDBRequestHandler dynamoDbEngine;
     private final DynamoDbClient dynamoForTtl;
     private final TimeToLive timeToLive;
     private final EventSourceMappings mappings;
@@ -170,10 +171,9 @@ public final class LocalStack implements AutoCloseable {
                 .build();
         this.timeToLive = new TimeToLive(dynamoForTtl, clock);
 
-        LocalDynamoDBServerHandler dynamoDb = new LocalDynamoDBServerHandler(
-                new LocalDynamoDBRequestHandler(
-                        0, options.dataDirectory() == null, dataPath(options.dataDirectory()), true, false),
-                "*");
+        this.dynamoDbEngine = new LocalDynamoDBRequestHandler(
+                0, options.dataDirectory() == null, dataPath(options.dataDirectory()), true, false);
+        LocalDynamoDBServerHandler dynamoDb = new LocalDynamoDBServerHandler(dynamoDbEngine, "*");
         this.dynamoForReset = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(region)
@@ -308,6 +308,8 @@ public final class LocalStack implements AutoCloseable {
         sqsForTargets.close();
         dynamoForReset.close();
         elasticMq.stopAndWait();
+        // Closes DynamoDB Local's database, so a persisted data directory can be opened again.
+        dynamoDbEngine.shutdown();
         clock.close();
     }
 }

@@ -76,8 +76,10 @@ public final class Main {
             deployed.outputs().forEach((key, value) -> out.println("  " + key + " = " + value));
             out.println("Outputs written to " + arguments.outputs().toAbsolutePath());
             out.println("Store-staff tokens written to " + tokens.toAbsolutePath());
-        } catch (DeploymentException e) {
-            System.err.println("local-stack: cannot deploy: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A template the stack cannot honour, or a service refusing a call: say which, and stop.
+            System.err.println("local-stack: cannot deploy: "
+                    + (e instanceof DeploymentException ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
             stack.close();
             System.exit(1);
             return;

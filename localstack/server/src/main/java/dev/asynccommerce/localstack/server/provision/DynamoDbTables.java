@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** AWS::DynamoDB::Table in DynamoDB Local: keys, indexes, billing, stream and TTL as the template says. */
 public final class DynamoDbTables implements Provisioner {
@@ -100,10 +101,14 @@ public final class DynamoDbTables implements Provisioner {
         }
         JsonNode ttl = p.path("TimeToLiveSpecification");
         if (ttl.path("Enabled").asBoolean(false)) {
-            expiring.accept(name, ttl.path("AttributeName").asText());
-            dynamo.updateTimeToLive(b -> b.tableName(name)
-                    .timeToLiveSpecification(t -> t.enabled(true)
-                            .attributeName(ttl.path("AttributeName").asText())));
+            String attribute = ttl.path("AttributeName").asText();
+            expiring.accept(name, attribute);
+            // A persisted table (a restart with --persist) already has it: enabling twice is an error.
+            var current = dynamo.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
+            if (current.timeToLiveStatus() != TimeToLiveStatus.ENABLED || !attribute.equals(current.attributeName())) {
+                dynamo.updateTimeToLive(b -> b.tableName(name)
+                        .timeToLiveSpecification(t -> t.enabled(true).attributeName(attribute)));
+            }
         }
         Map<String, String> attributes = new HashMap<>(named.attributes());
         attributes.put("Arn", table.tableArn());
