@@ -294,12 +294,13 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        // Pollers first: they read through the gateway, and would otherwise fail against a stopped server.
+        mappings.close();
         try {
             server.stop();
         } catch (Exception e) {
             // Shutting down: nothing further depends on a clean stop.
         }
-        mappings.close();
         dynamoForTtl.close();
         streamsForMappings.close();
         eventBridge.close();
