@@ -1106,10 +1106,22 @@ final class Interpreter {
         Runnable[] launchNext = new Runnable[1];
         launchNext[0] = () -> {
             Integer index;
+            int neverStarted = 0;
             synchronized (lock) {
-                index = scope.isCancelled() ? null : pending.poll();
+                if (scope.isCancelled()) {
+                    neverStarted = pending.size();
+                    pending.clear();
+                    index = null;
+                } else {
+                    index = pending.poll();
+                }
             }
             if (index == null) {
+                // Items a failure (or MaxConcurrency, then a failure) kept from starting are done too,
+                // or the state would wait for them forever.
+                if (neverStarted > 0 && remaining.addAndGet(-neverStarted) == 0) {
+                    done.complete(TICK);
+                }
                 return;
             }
             int i = index;

@@ -353,6 +353,48 @@ class ConformanceTest {
             assertThat(run.outputJson()).isEqualTo(json("[1,2,3]"));
         }
 
+        /**
+         * Source: state-map-inline.html: an iteration's failure fails the Map. Items a MaxConcurrency
+         * kept waiting never start, and the Map must not wait for them.
+         */
+        @Test
+        void aFailureUnderMaxConcurrencyFailsTheMapWithoutStartingTheWaitingItems() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,
+                     "ItemProcessor":{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+                       {"Variable":"$","NumericEquals":0,"Next":"Bad"}],"Default":"Slow"},
+                       "Bad":{"Type":"Fail","Error":"Item.Bad"},
+                       "Slow":{"Type":"Wait","Seconds":10,"End":true}}},"End":true}}}""").start("[0,1,2]");
+
+            assertThat(run.status()).isEqualTo("FAILED");
+            assertThat(run.error()).isEqualTo("Item.Bad");
+            assertThat(run.eventTypes().stream().filter("MapIterationStarted"::equals))
+                    .hasSize(1);
+        }
+
+        /**
+         * A failing iteration aborts a sibling parked on .waitForTaskToken (the BOPIS shape), however
+         * the failure races the launch of the other iterations.
+         */
+        @Test
+        void aFailingIterationAbortsASiblingWaitingForItsTaskToken() {
+            String definition = """
+                    {"StartAt":"M","States":{"M":{"Type":"Map",
+                     "ItemProcessor":{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+                       {"Variable":"$","NumericEquals":0,"Next":"Bad"}],"Default":"Pickup"},
+                       "Bad":{"Type":"Fail","Error":"Item.Bad"},
+                       "Pickup":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                        "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},"End":true}}},
+                     "End":true}}}""";
+
+            for (int attempt = 0; attempt < 25; attempt++) {
+                AslRun run = AslHarness.of(definition).start("[0,1,2]");
+
+                assertThat(run.status()).as("attempt %d", attempt).isEqualTo("FAILED");
+                assertThat(run.error()).isEqualTo("Item.Bad");
+            }
+        }
+
         /** Source: state-map-distributed.html (tolerated failure threshold), applied to an inline Map here. */
         @Test
         void toleratedFailureCountLetsSomeIterationsFailAndExceedingItFailsTheMap() {
