@@ -124,13 +124,18 @@ public final class StepFunctionsApi {
                 Instant stopped = engine.stop(required(r, "executionArn"), text(r, "error"), text(r, "cause"));
                 yield Json.object().put("stopDate", Timestamps.epochSeconds(stopped));
             }
-            case "ListExecutions" ->
-                page(
+            case "ListExecutions" -> {
+                // AWS keeps no list of Express executions (their record is CloudWatch Logs).
+                if (engine.machine(required(r, "stateMachineArn")).express()) {
+                    throw typeNotSupported();
+                }
+                yield page(
                         r,
                         "executions",
                         engine.executions(required(r, "stateMachineArn"), text(r, "statusFilter")),
                         1000,
                         this::listItem);
+            }
             case "GetExecutionHistory" -> history(r);
             case "SendTaskSuccess" -> {
                 engine.sendTaskSuccess(required(r, "taskToken"), required(r, "output"));
@@ -228,11 +233,15 @@ public final class StepFunctionsApi {
         return out;
     }
 
+    private static ApiException typeNotSupported() {
+        return new ApiException(
+                "StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+    }
+
     private JsonNode startSync(JsonNode r) throws Exception {
         StateMachine machine = engine.machine(required(r, "stateMachineArn"));
         if (!machine.express()) {
-            throw new ApiException(
-                    "StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
+            throw typeNotSupported();
         }
         Execution e = engine.start(machine.arn(), text(r, "name"), text(r, "input"), text(r, "traceHeader"));
         try {

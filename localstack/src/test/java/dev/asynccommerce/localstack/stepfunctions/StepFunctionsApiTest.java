@@ -308,6 +308,22 @@ class StepFunctionsApiTest {
                 .isInstanceOf(StateMachineTypeNotSupportedException.class);
     }
 
+    /** Source: API reference, ListExecutions: "not supported by EXPRESS state machines" (StateMachineTypeNotSupported). */
+    @Test
+    void listExecutionsOfAnExpressMachineIsRefused() {
+        String arn = server.sfn
+                .createStateMachine(b -> b.name("express-list")
+                        .roleArn(ROLE)
+                        .type("EXPRESS")
+                        .definition("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"))
+                .stateMachineArn();
+        server.sfn.startExecution(b -> b.stateMachineArn(arn));
+        server.settle();
+
+        assertThatThrownBy(() -> server.sfn.listExecutions(b -> b.stateMachineArn(arn)))
+                .isInstanceOf(StateMachineTypeNotSupportedException.class);
+    }
+
     @Test
     void getExecutionHistoryOfAnExpressExecutionIsRefusedAsOnAws() {
         // Recorded on AWS (localstack/localstack test_sfn_api_express.snapshot.json,
