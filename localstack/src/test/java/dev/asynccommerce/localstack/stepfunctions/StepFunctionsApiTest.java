@@ -308,26 +308,13 @@ class StepFunctionsApiTest {
                 .isInstanceOf(StateMachineTypeNotSupportedException.class);
     }
 
-    /** Source: API reference, ListExecutions: "not supported by EXPRESS state machines" (StateMachineTypeNotSupported). */
+    /**
+     * GetExecutionHistory: recorded on AWS (localstack/localstack test_sfn_api_express.snapshot.json,
+     * test_start_async_describe_history_execution, get_execution_history_error). ListExecutions: API
+     * reference, "not supported by EXPRESS state machines" (StateMachineTypeNotSupported).
+     */
     @Test
-    void listExecutionsOfAnExpressMachineIsRefused() {
-        String arn = server.sfn
-                .createStateMachine(b -> b.name("express-list")
-                        .roleArn(ROLE)
-                        .type("EXPRESS")
-                        .definition("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"))
-                .stateMachineArn();
-        server.sfn.startExecution(b -> b.stateMachineArn(arn));
-        server.settle();
-
-        assertThatThrownBy(() -> server.sfn.listExecutions(b -> b.stateMachineArn(arn)))
-                .isInstanceOf(StateMachineTypeNotSupportedException.class);
-    }
-
-    @Test
-    void getExecutionHistoryOfAnExpressExecutionIsRefusedAsOnAws() {
-        // Recorded on AWS (localstack/localstack test_sfn_api_express.snapshot.json,
-        // test_start_async_describe_history_execution, get_execution_history_error).
+    void anExpressExecutionHasNoHistoryAndItsMachineNoExecutionList() {
         String arn = server.sfn
                 .createStateMachine(b -> b.name("express-history")
                         .roleArn(ROLE)
@@ -341,6 +328,8 @@ class StepFunctionsApiTest {
         assertThatThrownBy(() -> server.sfn.getExecutionHistory(b -> b.executionArn(executionArn)))
                 .isInstanceOf(InvalidArnException.class)
                 .hasMessageContaining("Invalid Arn: 'Resource type not valid in this context: express'");
+        assertThatThrownBy(() -> server.sfn.listExecutions(b -> b.stateMachineArn(arn)))
+                .isInstanceOf(StateMachineTypeNotSupportedException.class);
     }
 
     @Test
