@@ -1,17 +1,12 @@
 package dev.asynccommerce.localstack.stepfunctions;
 
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
+
 /** An error answered to an API caller as {@code {"__type": type, "message": message}} with HTTP 400. */
-public final class ApiException extends RuntimeException {
+public final class ApiException extends AwsJsonProtocol.ServiceException {
     private static final long serialVersionUID = 1L;
-    private final String type;
 
     public ApiException(String type, String message) {
-        super(message, null, false, false);
-        this.type = type;
-    }
-
-    /** AWS's error name, e.g. {@code ExecutionDoesNotExist}. */
-    public String type() {
-        return type;
+        super(type, message);
     }
 }

@@ -3,6 +3,7 @@ package dev.asynccommerce.localstack.stepfunctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,24 +11,24 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
  * The Step Functions API over the AWS JSON 1.0 protocol, free of any HTTP server: the local stack's
  * endpoint hands it the {@code X-Amz-Target} header and the request body of a {@code POST /} and
- * writes back the {@link ApiResponse}. Field names, epoch-seconds timestamps and error shapes ({@code
+ * writes back the {@link AwsJsonProtocol.Response}. Field names, epoch-seconds timestamps and error shapes ({@code
  * {"__type": ..., "message": ...}} with HTTP 400) are AWS's, so the unmodified SDK client works
  * against it.
  */
 public final class StepFunctionsApi {
-    /** The content type of every request and response. */
-    public static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-
     /** The X-Amz-Target prefix of this API's operations. */
     public static final String TARGET_PREFIX = "AWSStepFunctions.";
 
-    private static final Logger LOG = LogManager.getLogger(StepFunctionsApi.class);
+    private static final AwsJsonProtocol PROTOCOL = new AwsJsonProtocol(
+            "1.0",
+            TARGET_PREFIX,
+            Json.MAPPER,
+            new AwsJsonProtocol.InternalError(
+                    "InternalFailure", "The local Step Functions engine failed to process the request"));
     private static final Duration SYNC_LIMIT = Duration.ofMinutes(5);
 
     private final StepFunctionsEngine engine;
@@ -36,47 +37,14 @@ public final class StepFunctionsApi {
         this.engine = engine;
     }
 
-    /** An HTTP response: status, content type and body. */
-    public record ApiResponse(int status, String contentType, byte[] body) {
-        /** The body as UTF-8 text. */
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
     /** Whether {@code amzTarget} names an operation of this API (for routing on a shared endpoint). */
     public static boolean handles(String amzTarget) {
-        return amzTarget != null && amzTarget.startsWith(TARGET_PREFIX);
+        return PROTOCOL.handles(amzTarget);
     }
 
     /** Handles one call; never throws, never answers a Java stack trace. */
-    public ApiResponse handle(String amzTarget, byte[] body) {
-        try {
-            if (!handles(amzTarget)) {
-                throw new ApiException("UnknownOperationException", "Unknown operation " + amzTarget);
-            }
-            JsonNode request;
-            try {
-                request = body == null || body.length == 0 ? Json.object() : Json.MAPPER.readTree(body);
-            } catch (java.io.IOException e) {
-                throw new ApiException("SerializationException", "Malformed JSON request body");
-            }
-            if (request == null || !request.isObject()) {
-                throw new ApiException("SerializationException", "The request body must be a JSON object");
-            }
-            JsonNode response = dispatch(amzTarget.substring(TARGET_PREFIX.length()), request);
-            return new ApiResponse(200, CONTENT_TYPE, Json.MAPPER.writeValueAsBytes(response));
-        } catch (ApiException e) {
-            return error(400, e.type(), e.getMessage());
-        } catch (Exception e) {
-            LOG.error("Step Functions API call {} failed", amzTarget, e);
-            return error(500, "InternalFailure", "The local Step Functions engine failed to process the request");
-        }
-    }
-
-    private static ApiResponse error(int status, String type, String message) {
-        ObjectNode body = Json.object().put("__type", type).put("message", message);
-        return new ApiResponse(status, CONTENT_TYPE, Json.write(body).getBytes(StandardCharsets.UTF_8));
+    public AwsJsonProtocol.Response handle(String amzTarget, byte[] body) {
+        return PROTOCOL.handle(amzTarget, body, this::dispatch);
     }
 
     private JsonNode dispatch(String operation, JsonNode r) throws Exception {

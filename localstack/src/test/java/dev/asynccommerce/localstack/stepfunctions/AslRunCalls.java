@@ -1,6 +1,7 @@
 package dev.asynccommerce.localstack.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
 import dev.asynccommerce.localstack.stepfunctions.testing.AslRun;
 import java.nio.charset.StandardCharsets;
 
@@ -9,7 +10,7 @@ final class AslRunCalls {
     private AslRunCalls() {}
 
     static JsonNode call(AslRun run, String operation, JsonNode request) {
-        StepFunctionsApi.ApiResponse response = run.api()
+        AwsJsonProtocol.Response response = run.api()
                 .handle("AWSStepFunctions." + operation, Json.write(request).getBytes(StandardCharsets.UTF_8));
         return Json.parse(new String(response.body(), StandardCharsets.UTF_8));
     }

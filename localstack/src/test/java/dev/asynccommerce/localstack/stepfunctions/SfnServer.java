@@ -2,6 +2,7 @@ package dev.asynccommerce.localstack.stepfunctions;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,7 +47,7 @@ final class SfnServer implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            StepFunctionsApi.ApiResponse response =
+            AwsJsonProtocol.Response response =
                     api.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"), body);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), response.body().length);

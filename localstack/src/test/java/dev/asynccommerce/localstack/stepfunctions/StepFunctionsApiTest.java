@@ -3,6 +3,7 @@ package dev.asynccommerce.localstack.stepfunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
 import dev.asynccommerce.localstack.stepfunctions.integration.LocalFunctions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -397,9 +398,8 @@ class StepFunctionsApiTest {
     void anUnknownOperationIsAnAwsErrorNotAStackTrace() {
         StepFunctionsApi api = new StepFunctionsApi(server.engine);
 
-        StepFunctionsApi.ApiResponse response =
-                api.handle("AWSStepFunctions.Nope", "{}".getBytes(StandardCharsets.UTF_8));
-        StepFunctionsApi.ApiResponse malformed =
+        AwsJsonProtocol.Response response = api.handle("AWSStepFunctions.Nope", "{}".getBytes(StandardCharsets.UTF_8));
+        AwsJsonProtocol.Response malformed =
                 api.handle("AWSStepFunctions.StartExecution", "{".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.status()).isEqualTo(400);

@@ -1,17 +1,13 @@
 package dev.asynccommerce.localstack.eventbridge;
 
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
+
 /** An AWS error answer: HTTP 400 with {@code {"__type": type, "message": ...}}. */
-public final class ApiException extends RuntimeException {
+public final class ApiException extends AwsJsonProtocol.ServiceException {
     private static final long serialVersionUID = 1L;
-    private final String type;
 
     public ApiException(String type, String message) {
-        super(message, null, false, false);
-        this.type = type;
-    }
-
-    public String type() {
-        return type;
+        super(type, message);
     }
 
     static ApiException validation(String message) {

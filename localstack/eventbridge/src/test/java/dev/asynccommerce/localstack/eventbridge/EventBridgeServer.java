@@ -1,6 +1,7 @@
 package dev.asynccommerce.localstack.eventbridge;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
 import dev.asynccommerce.localstack.spi.ManualTimers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ final class EventBridgeServer implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            EventBridgeApi.ApiResponse response =
+            AwsJsonProtocol.Response response =
                     api.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"), body);
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), response.body().length);

@@ -3,6 +3,7 @@ package dev.asynccommerce.localstack.stepfunctions.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
 import dev.asynccommerce.localstack.stepfunctions.Json;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsApi;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsEngine;
@@ -40,7 +41,7 @@ public final class AslRun implements AutoCloseable {
     }
 
     static JsonNode call(StepFunctionsApi api, String operation, ObjectNode request) {
-        StepFunctionsApi.ApiResponse response = api.handle(
+        AwsJsonProtocol.Response response = api.handle(
                 StepFunctionsApi.TARGET_PREFIX + operation, Json.write(request).getBytes(StandardCharsets.UTF_8));
         JsonNode body = Json.parse(response.text());
         if (response.status() != 200) {

@@ -3,6 +3,7 @@ package dev.asynccommerce.localstack.stepfunctions.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.spi.AwsJsonProtocol;
 import dev.asynccommerce.localstack.stepfunctions.Json;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsApi;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsEngine;
@@ -45,7 +46,7 @@ public class EngineBenchmarks {
     private static final String ROLE = "arn:aws:iam::000000000000:role/bench";
 
     static JsonNode call(StepFunctionsApi api, String operation, ObjectNode request) {
-        StepFunctionsApi.ApiResponse response = api.handle(
+        AwsJsonProtocol.Response response = api.handle(
                 StepFunctionsApi.TARGET_PREFIX + operation, Json.write(request).getBytes(StandardCharsets.UTF_8));
         if (response.status() != 200) {
             throw new IllegalStateException(response.text());
