@@ -172,6 +172,9 @@ public final class EventBridge implements AutoCloseable {
         String state;
         String description;
         String roleArn;
+        /** Bumped by every PutRule, so the timers of a replaced schedule stop. */
+        long scheduleGeneration;
+
         final Map<String, ObjectNode> targets = new LinkedHashMap<>();
 
         Rule(String name, String bus, String arn) {
@@ -402,10 +405,17 @@ public final class EventBridge implements AutoCloseable {
                     + "' at 'state' failed to satisfy constraint: Member must satisfy enum value set:"
                     + " [ENABLED, DISABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS]");
         }
+        Duration rate = schedule == null ? null : Schedules.rate(schedule);
         EventPattern pattern = patternText == null ? null : EventPattern.compile(patternText);
         Rule rule = bus.rules.computeIfAbsent(name, n -> new Rule(n, bus.name, ruleArn(bus.name, n)));
         rule.pattern = pattern;
         rule.schedule = schedule;
+        rule.scheduleGeneration++;
+        if (rate != null) {
+            scheduleNext(bus, rule, rule.scheduleGeneration, timers.now().plus(rate), rate);
+        } else if (schedule != null) {
+            LOG.warn("Rule {}: cron schedules are accepted but do not fire on the local stack yet", name);
+        }
         rule.state = state == null ? "ENABLED" : state;
         rule.description = text(r, "Description");
         rule.roleArn = text(r, "RoleArn");
@@ -643,6 +653,46 @@ public final class EventBridge implements AutoCloseable {
     }
 
     /** The deliveries an event causes on {@code bus}; {@code onlyRules} limits a replay. Under the lock. */
+    /**
+     * Fires a rate schedule at {@code due} and every {@code rate} after, on the stack clock, until the
+     * rule is deleted or put again. AWS's first run falls within one period of the rule's creation;
+     * here it is exactly one period after. A disabled rule keeps its rhythm but sends nothing.
+     */
+    private void scheduleNext(Bus bus, Rule rule, long generation, Instant due, Duration rate) {
+        timers.at(due, () -> {
+            List<Runnable> deliveries = new ArrayList<>();
+            synchronized (this) {
+                if (bus.rules.get(rule.name) != rule || rule.scheduleGeneration != generation) {
+                    return;
+                }
+                if (!"DISABLED".equals(rule.state)) {
+                    ObjectNode event = scheduledEvent(rule, due);
+                    for (ObjectNode target : rule.targets.values()) {
+                        Delivery d = new Delivery(rule.arn, rule.name, target, event, due, 1);
+                        deliveries.add(() -> attempt(d));
+                    }
+                }
+                scheduleNext(bus, rule, generation, due.plus(rate), rate);
+            }
+            deliveries.forEach(this::submit);
+        });
+    }
+
+    /** The event a schedule sends (AWS's "Scheduled Event": source aws.events, the rule as resource). */
+    private ObjectNode scheduledEvent(Rule rule, Instant time) {
+        ObjectNode event = Json.object()
+                .put("version", "0")
+                .put("id", UUID.randomUUID().toString())
+                .put("detail-type", "Scheduled Event")
+                .put("source", "aws.events")
+                .put("account", account)
+                .put("time", Json.eventTime(time))
+                .put("region", region);
+        event.putArray("resources").add(rule.arn);
+        event.putObject("detail");
+        return event;
+    }
+
     private List<Runnable> route(Bus bus, ObjectNode event, Instant ingested, Set<String> onlyRules) {
         String text = Json.write(event);
         List<Runnable> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.asynccommerce.localstack.eventbridge;
 import static dev.asynccommerce.localstack.eventbridge.EventBridgeApiTest.entry;
 import static dev.asynccommerce.localstack.eventbridge.EventBridgeApiTest.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.eventbridge.delivery.DeliveryException;
@@ -60,6 +61,60 @@ class DeliveryTest {
                         + "\"source\":\"commerce.ordering\",\"account\":\"000000000000\","
                         + "\"time\":\"2026-11-21T09:00:00Z\",\"region\":\"us-east-1\","
                         + "\"resources\":[\"arn:aws:x\"],\"detail\":{\"orderId\":\"o-1\"}}");
+    }
+
+    @Test
+    void aRateScheduleSendsAScheduledEventEveryPeriodOnTheStackClock() throws Exception {
+        String arn = eb.client
+                .putRule(b -> b.name("tick").scheduleExpression("rate(5 minutes)"))
+                .ruleArn();
+        eb.client.putTargets(b -> b.rule("tick")
+                .targets(Target.builder().id("fn").arn(lambda("sweeper")).build()));
+
+        eb.advance(Duration.ofMinutes(5).minusSeconds(1));
+        assertThat(targets.calls()).isEmpty();
+        eb.advance(Duration.ofSeconds(1));
+        assertThat(targets.calls()).hasSize(1);
+        JsonNode event = Json.MAPPER.readTree(targets.calls().get(0).input());
+        assertThat(event.get("source").asText()).isEqualTo("aws.events");
+        assertThat(event.get("detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(event.get("time").asText()).isEqualTo("2026-11-21T09:05:00Z");
+        assertThat(event.get("resources"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.asText()).isEqualTo(arn));
+        assertThat(event.get("detail").isObject() && event.get("detail").isEmpty())
+                .isTrue();
+
+        eb.advance(Duration.ofMinutes(10));
+        assertThat(targets.calls()).hasSize(3);
+
+        eb.client.disableRule(b -> b.name("tick"));
+        eb.advance(Duration.ofMinutes(5));
+        assertThat(targets.calls()).as("a disabled schedule sends nothing").hasSize(3);
+
+        eb.client.putRule(b -> b.name("tick").scheduleExpression("rate(1 hour)"));
+        eb.advance(Duration.ofMinutes(59));
+        assertThat(targets.calls())
+                .as("the replaced 5-minute schedule has stopped")
+                .hasSize(3);
+        eb.advance(Duration.ofMinutes(1));
+        assertThat(targets.calls()).hasSize(4);
+    }
+
+    @Test
+    void scheduleExpressionsAreRefusedAsAwsRefusesThem() {
+        for (String bad : List.of(
+                "rate(1 minutes)",
+                "rate(5 minute)",
+                "rate(0 minutes)",
+                "rate(5 weeks)",
+                "every 5 minutes",
+                "cron(0 12 * * ?)")) {
+            assertThatThrownBy(() -> eb.client.putRule(b -> b.name("bad").scheduleExpression(bad)))
+                    .as(bad)
+                    .hasMessageContaining("Parameter ScheduleExpression is not valid.");
+        }
+        assertThat(eb.client.listRules(b -> b.namePrefix("bad")).rules()).isEmpty();
     }
 
     @Test

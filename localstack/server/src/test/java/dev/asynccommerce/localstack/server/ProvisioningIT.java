@@ -50,12 +50,16 @@ class ProvisioningIT {
                  "Targets": [{"Id": "work", "Arn": {"Fn::GetAtt": ["Work", "Arn"]},
                               "DeadLetterConfig": {"Arn": {"Fn::GetAtt": ["Dlq", "Arn"]}},
                               "RetryPolicy": {"MaximumRetryAttempts": 3, "MaximumEventAgeInSeconds": 3600}}]}},
+              "Ticks": {"Type": "AWS::SQS::Queue", "Properties": {}},
+              "Hourly": {"Type": "AWS::Events::Rule", "Properties": {
+                 "ScheduleExpression": "rate(1 hour)",
+                 "Targets": [{"Id": "ticks", "Arn": {"Fn::GetAtt": ["Ticks", "Arn"]}}]}},
               "Flow": {"Type": "AWS::StepFunctions::StateMachine", "Properties": {
                  "RoleArn": "arn:aws:iam::000000000000:role/local",
                  "DefinitionString": "{\\"StartAt\\":\\"Save\\",\\"States\\":{\\"Save\\":{\\"Type\\":\\"Task\\",\\"Resource\\":\\"arn:aws:states:::dynamodb:putItem\\",\\"Parameters\\":{\\"TableName\\":\\"${OrdersTable}\\",\\"Item\\":{\\"pk\\":{\\"S\\":\\"from-flow\\"}}},\\"End\\":true}}}",
                  "DefinitionSubstitutions": {"OrdersTable": {"Ref": "Orders"}},
                  "TracingConfiguration": {"Enabled": true}}}},
-             "Outputs": {"WorkQueueUrl": {"Value": {"Ref": "Work"}}, "FlowArn": {"Value": {"Ref": "Flow"}}}}
+             "Outputs": {"WorkQueueUrl": {"Value": {"Ref": "Work"}}, "TicksQueueUrl": {"Value": {"Ref": "Ticks"}}, "FlowArn": {"Value": {"Ref": "Flow"}}}}
             """;
 
     private static LocalStack stack;
@@ -110,6 +114,22 @@ class ProvisioningIT {
                         "AWS::DynamoDB::Table.SSESpecification",
                         "AWS::SQS::Queue.SqsManagedSseEnabled",
                         "AWS::StepFunctions::StateMachine.TracingConfiguration");
+    }
+
+    @Test
+    void aScheduledRuleSendsItsScheduledEventWhenTheStackClockPassesThePeriod() {
+        try (SqsClient sqs = client(SqsClient.builder()).build()) {
+            String url = deployed.outputs().get("TicksQueueUrl");
+
+            stack.clock().advance(Duration.ofHours(1));
+
+            var messages =
+                    sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(5)).messages();
+            assertThat(messages).isNotEmpty();
+            assertThat(messages.getFirst().body())
+                    .contains("\"detail-type\":\"Scheduled Event\"")
+                    .contains("\"source\":\"aws.events\"");
+        }
     }
 
     @Test

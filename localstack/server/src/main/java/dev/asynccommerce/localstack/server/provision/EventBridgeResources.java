@@ -50,18 +50,25 @@ public final class EventBridgeResources {
             Properties.check(
                             resource,
                             p,
-                            Set.of("Name", "EventBusName", "EventPattern", "State", "Description", "Targets"),
+                            Set.of(
+                                    "Name",
+                                    "EventBusName",
+                                    "EventPattern",
+                                    "ScheduleExpression",
+                                    "State",
+                                    "Description",
+                                    "Targets"),
                             Set.of("RoleArn", "Tags"))
                     .forEach(notEmulated);
-            if (p.has("ScheduleExpression")) {
-                throw DeploymentException.at(
-                        resource.logicalId(), "scheduled rules are not supported by the local stack yet");
-            }
             String name = bareName(named);
             String bus = busName(p.path("EventBusName").asText("default"));
             String arn = events.putRule(b -> b.name(name)
                             .eventBusName(bus)
-                            .eventPattern(p.path("EventPattern").toString())
+                            .eventPattern(
+                                    p.has("EventPattern")
+                                            ? p.get("EventPattern").toString()
+                                            : null)
+                            .scheduleExpression(p.path("ScheduleExpression").asText(null))
                             .state(p.path("State").asText("ENABLED"))
                             .description(p.path("Description").asText(null)))
                     .ruleArn();
