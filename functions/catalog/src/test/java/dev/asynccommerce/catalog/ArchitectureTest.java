@@ -1,35 +1,17 @@
 package dev.asynccommerce.catalog;
 
-import dev.asynccommerce.testkit.ContextArchitecture;
-import org.junit.jupiter.api.Test;
+import dev.asynccommerce.testkit.ContextArchitectureTest;
 
 /** The catalog context keeps the dependency directions every context keeps (testkit ContextArchitecture). */
-class ArchitectureTest {
-    private static final ContextArchitecture CONTEXT =
-            ContextArchitecture.of("dev.asynccommerce.catalog", CatalogWiring.class);
-
-    @Test
-    void importsTheWholeContext() {
-        CONTEXT.hasLayers("domain", "application", "adapter.dynamodb", "handler");
-    }
-
-    @Test
-    void domainUsesTheJdkAndTheSharedKernelOnly() {
-        CONTEXT.domainUsesTheJdkAndTheSharedKernelOnly();
-    }
-
-    @Test
-    void applicationKnowsNoAdapterHandlerAwsSdkOrJsonLibrary() {
-        CONTEXT.applicationKnowsNoAdapterHandlerAwsSdkOrJsonLibrary();
-    }
-
-    @Test
-    void handlersUseTheApplicationAndPlatformHttpOnly() {
-        CONTEXT.handlersUseTheApplicationAndPlatformHttpOnly(false);
-    }
-
-    @Test
-    void adaptersDoNotReachIntoHandlersOrTheWiring() {
-        CONTEXT.adaptersDoNotReachIntoHandlersOrTheWiring();
+class ArchitectureTest extends ContextArchitectureTest {
+    ArchitectureTest() {
+        super(
+                "dev.asynccommerce.catalog",
+                CatalogWiring.class,
+                false,
+                "domain",
+                "application",
+                "adapter.dynamodb",
+                "handler");
     }
 }
