@@ -717,17 +717,7 @@ final class Interpreter {
             result = runLambdaFunction(task, parameters, timeout, f);
         }
 
-        if (c.jsonata()) {
-            Map<String, JsonNode> rb = bindings(f, raw, context, result, null);
-            JsonNode output = c.output() != null ? Jsonata.template(c.output(), rb, "Output") : result;
-            return new Step(output, c.next(), true, assign(c, c.assign(), raw, context, f, rb));
-        }
-        JsonNode selected =
-                c.resultSelector() == null ? result : payload(c.resultSelector(), result, context, f.variables);
-        Map<String, JsonNode> assigned = assign(c, c.assign(), selected, context, f, null);
-        JsonNode combined = applyResultPath(c.resultPath(), raw, selected, task, enteredId);
-        return new Step(
-                applyOutputPath(c.outputPath(), combined, task, enteredId, context, f), c.next(), true, assigned);
+        return finishWithResult(c, task, raw, result, context, f, enteredId);
     }
 
     private long seconds(
@@ -1050,11 +1040,12 @@ final class Interpreter {
                 parallel.name(),
                 -1,
                 -1);
-        return finishFanOut(c, parallel, raw, results, context, f, enteredId);
+        return finishWithResult(c, parallel, raw, results, context, f, enteredId);
     }
 
-    private Step finishFanOut(
-            Common c, State state, JsonNode raw, ArrayNode results, JsonNode context, Frame f, long enteredId) {
+    /** A Task, Parallel or Map state's end: its result through Output, or ResultSelector/ResultPath/OutputPath. */
+    private Step finishWithResult(
+            Common c, State state, JsonNode raw, JsonNode results, JsonNode context, Frame f, long enteredId) {
         if (c.jsonata()) {
             Map<String, JsonNode> rb = bindings(f, raw, context, results, null);
             JsonNode output = c.output() != null ? Jsonata.template(c.output(), rb, "Output") : results;
@@ -1337,7 +1328,7 @@ final class Interpreter {
                 map.name(),
                 toleratedCount,
                 toleratedPercentage);
-        return finishFanOut(c, map, raw, results, context, f, enteredId);
+        return finishWithResult(c, map, raw, results, context, f, enteredId);
     }
 
     private double count(
