@@ -624,17 +624,31 @@ public final class EventBridge implements AutoCloseable {
 
     private ObjectNode envelope(String id, JsonNode e, Instant now) {
         Instant time = e.hasNonNull("Time") ? Json.instant(e.get("Time")) : now;
+        List<String> resources = new ArrayList<>();
+        e.path("Resources").forEach(x -> resources.add(x.asText()));
+        return event(
+                id,
+                e.get("DetailType").asText(),
+                e.get("Source").asText(),
+                time,
+                resources,
+                Json.parseOrNull(e.get("Detail").asText()));
+    }
+
+    /** AWS's event envelope, in AWS's field order. */
+    private ObjectNode event(
+            String id, String detailType, String source, Instant time, List<String> resources, JsonNode detail) {
         ObjectNode event = Json.object()
                 .put("version", "0")
                 .put("id", id)
-                .put("detail-type", e.get("DetailType").asText())
-                .put("source", e.get("Source").asText())
+                .put("detail-type", detailType)
+                .put("source", source)
                 .put("account", account)
                 .put("time", Json.eventTime(time))
                 .put("region", region);
-        ArrayNode resources = event.putArray("resources");
-        e.path("Resources").forEach(x -> resources.add(x.asText()));
-        event.set("detail", Json.parseOrNull(e.get("Detail").asText()));
+        ArrayNode list = event.putArray("resources");
+        resources.forEach(list::add);
+        event.set("detail", detail);
         return event;
     }
 
@@ -680,17 +694,8 @@ public final class EventBridge implements AutoCloseable {
 
     /** The event a schedule sends (AWS's "Scheduled Event": source aws.events, the rule as resource). */
     private ObjectNode scheduledEvent(Rule rule, Instant time) {
-        ObjectNode event = Json.object()
-                .put("version", "0")
-                .put("id", UUID.randomUUID().toString())
-                .put("detail-type", "Scheduled Event")
-                .put("source", "aws.events")
-                .put("account", account)
-                .put("time", Json.eventTime(time))
-                .put("region", region);
-        event.putArray("resources").add(rule.arn);
-        event.putObject("detail");
-        return event;
+        return event(
+                UUID.randomUUID().toString(), "Scheduled Event", "aws.events", time, List.of(rule.arn), Json.object());
     }
 
     private List<Runnable> route(Bus bus, ObjectNode event, Instant ingested, Set<String> onlyRules) {
