@@ -60,10 +60,7 @@ class OutboxRelayIT {
 
     @BeforeEach
     void setUp() {
-        tableName = TestTable.named("relay")
-                .withStream()
-                .withTtl(OutboxItem.ATTR_EXPIRES_AT)
-                .create(dynamo);
+        tableName = TestTable.named("relay").withStream().create(dynamo);
 
         outbox = enhanced.table(tableName, OutboxItem.SCHEMA);
         orders = enhanced.table(tableName, OrderRow.SCHEMA);

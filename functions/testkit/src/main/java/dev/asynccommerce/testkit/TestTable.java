@@ -12,13 +12,17 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * A uniquely named on-demand table shaped as the stack makes ours: String key {@code pk}, and where
- * asked a String sort key, a NEW_AND_OLD_IMAGES stream (an outbox table) and a TTL attribute.
+ * asked a String sort key and a NEW_AND_OLD_IMAGES stream (an outbox table).
+ *
+ * <p>Time to live is deliberately never enabled: DynamoDB Local deletes expired items on the wall
+ * clock, while tests write expiry times from their own clock, so items would vanish whenever the wall
+ * clock passes a test's instant. Our adapters skip expired items themselves (AWS deletes them only
+ * within days), and their tests show that on the test clock.
  */
 public final class TestTable {
     private final String prefix;
     private String sortKey;
     private boolean stream;
-    private String ttlAttribute;
 
     private TestTable(String prefix) {
         this.prefix = prefix;
@@ -35,11 +39,6 @@ public final class TestTable {
 
     public TestTable withStream() {
         this.stream = true;
-        return this;
-    }
-
-    public TestTable withTtl(String attribute) {
-        this.ttlAttribute = attribute;
         return this;
     }
 
@@ -61,10 +60,6 @@ public final class TestTable {
                 b.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
             }
         });
-        if (ttlAttribute != null) {
-            dynamo.updateTimeToLive(b -> b.tableName(name)
-                    .timeToLiveSpecification(t -> t.enabled(true).attributeName(ttlAttribute)));
-        }
         return name;
     }
 

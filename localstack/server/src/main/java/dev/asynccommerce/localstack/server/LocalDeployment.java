@@ -49,8 +49,7 @@ public final class LocalDeployment {
     static Result deploy(LocalStack local, CloudAssembly assembly, Map<String, Provisioner> extraProvisioners) {
         StackEnvironment environment = new StackEnvironment(
                 assembly.stackName(), LocalStack.ACCOUNT, local.region().id(), "aws", "amazonaws.com", Map.of());
-        try (StackProvisioners provisioners =
-                new StackProvisioners(local.endpoint(), local.region(), local::expireByTtl)) {
+        try (StackProvisioners provisioners = new StackProvisioners(local.endpoint(), local.region())) {
             LambdaResources functions = new LambdaResources(
                     local.lambda(), assembly, local.endpoint(), provisioners::noted, local.identity()::localize);
             ApiGatewayResources apis = new ApiGatewayResources(

@@ -171,8 +171,7 @@ public final class LocalStack implements AutoCloseable {
                 .build();
         this.timeToLive = new TimeToLive(dynamoForTtl, clock);
 
-        this.dynamoDbEngine = new LocalDynamoDBRequestHandler(
-                0, options.dataDirectory() == null, dataPath(options.dataDirectory()), true, false);
+        this.dynamoDbEngine = new DynamoDbEngine(options.dataDirectory() == null, dataPath(options.dataDirectory()));
         LocalDynamoDBServerHandler dynamoDb = new LocalDynamoDBServerHandler(dynamoDbEngine, "*");
         this.dynamoForReset = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -273,11 +272,6 @@ public final class LocalStack implements AutoCloseable {
     /** The stack's stand-in for Cognito token signing (JWKS, issuers, staff tokens). */
     public LocalIdentity identity() {
         return identity;
-    }
-
-    /** Has the stack expire items of {@code table} by its TTL attribute, on the stack's clock. */
-    public void expireByTtl(String table, String attribute) {
-        timeToLive.watch(table, attribute);
     }
 
     public LambdaService lambda() {

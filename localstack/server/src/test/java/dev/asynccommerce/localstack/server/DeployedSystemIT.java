@@ -26,9 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -51,6 +48,8 @@ class DeployedSystemIT {
 
     private static LocalStack stack;
     private static LocalDeployment.Result deployment;
+    /** Where the deployment says its functions reach AWS: clients here go the same way. */
+    private static URI awsEndpoint;
 
     @BeforeAll
     static void deployTheRealStack() {
@@ -59,6 +58,7 @@ class DeployedSystemIT {
         app.synth();
         stack = LocalStack.start(LocalStack.Options.defaults().withPort(0).withManualClock(Instant.now()));
         deployment = stack.deploy(CloudAssembly.read(cdkOut, "AsyncCommerce"), Map.of());
+        awsEndpoint = URI.create(deployment.outputs().get("AwsEndpoint"));
         // As ./local-stack does: seed, and have POST /_local/reset seed again.
         Runnable seed = () -> DemoData.seed(stack, deployment);
         seed.run();
@@ -79,17 +79,6 @@ class DeployedSystemIT {
                 .orElseThrow()
                 .getValue()
                 .physicalId();
-    }
-
-    private static <
-                    B extends
-                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
-            B client(B builder) {
-        return builder.endpointOverride(URI.create(deployment.outputs().get("AwsEndpoint")))
-                .region(stack.region())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create());
     }
 
     private static HttpResponse<String> call(String method, String path, String body, Map<String, String> headers)
@@ -137,7 +126,8 @@ class DeployedSystemIT {
                 .isInstanceOfSatisfying(
                         WebSocketHandshakeException.class,
                         e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
-        try (DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+        try (DynamoDbClient dynamo =
+                StackClients.at(awsEndpoint, stack, DynamoDbClient.builder()).build()) {
             var connections = dynamo.query(b -> b.tableName(physicalId("TablesFulfillment"))
                             .keyConditionExpression("pk = :store")
                             .expressionAttributeValues(Map.of(":store", AttributeValue.fromS("STORE#store-001"))))
@@ -159,8 +149,10 @@ class DeployedSystemIT {
     void aCheckoutIsAcceptedReadableWithItsTokenAndItsOrderPlacedReachesTheBus() throws Exception {
         String queueArn;
         String queueUrl;
-        try (SqsClient sqs = client(SqsClient.builder()).build();
-                EventBridgeClient events = client(EventBridgeClient.builder()).build()) {
+        try (SqsClient sqs =
+                        StackClients.at(awsEndpoint, stack, SqsClient.builder()).build();
+                EventBridgeClient events = StackClients.at(awsEndpoint, stack, EventBridgeClient.builder())
+                        .build()) {
             queueUrl = sqs.createQueue(b -> b.queueName("test-order-events")).queueUrl();
             queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes()
@@ -198,7 +190,8 @@ class DeployedSystemIT {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(read.body()).path("status").asText()).isEqualTo("PENDING_PAYMENT");
 
-        try (SqsClient sqs = client(SqsClient.builder()).build()) {
+        try (SqsClient sqs =
+                StackClients.at(awsEndpoint, stack, SqsClient.builder()).build()) {
             List<Message> published = sqs.receiveMessage(
                             b -> b.queueUrl(queueUrl).waitTimeSeconds(20))
                     .messages();
@@ -262,8 +255,10 @@ class DeployedSystemIT {
         JsonNode before = checkout();
         assertThat(readOrder(before).statusCode()).isEqualTo(200);
         String probe;
-        try (SqsClient sqs = client(SqsClient.builder()).build();
-                DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+        try (SqsClient sqs =
+                        StackClients.at(awsEndpoint, stack, SqsClient.builder()).build();
+                DynamoDbClient dynamo = StackClients.at(awsEndpoint, stack, DynamoDbClient.builder())
+                        .build()) {
             probe = sqs.createQueue(b -> b.queueName("reset-probe")).queueUrl();
             sqs.sendMessage(b -> b.queueUrl(probe).messageBody("from before the reset"));
             wipe(dynamo, physicalId("TablesCatalog"));
@@ -293,8 +288,10 @@ class DeployedSystemIT {
                 .singleElement()
                 .satisfies(i -> assertThat(i.path("available").asInt()).isEqualTo(25));
 
-        try (SqsClient sqs = client(SqsClient.builder()).build();
-                EventBridgeClient events = client(EventBridgeClient.builder()).build()) {
+        try (SqsClient sqs =
+                        StackClients.at(awsEndpoint, stack, SqsClient.builder()).build();
+                EventBridgeClient events = StackClients.at(awsEndpoint, stack, EventBridgeClient.builder())
+                        .build()) {
             assertThat(sqs.receiveMessage(b -> b.queueUrl(probe).waitTimeSeconds(0))
                             .messages())
                     .as("the queue was purged")

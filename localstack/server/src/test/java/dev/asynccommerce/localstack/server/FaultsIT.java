@@ -17,10 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -66,18 +63,8 @@ class FaultsIT {
                             software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
                                     & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
             B noRetries(B builder) {
-        return withDefaultRetries(builder).overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
-    }
-
-    private static <
-                    B extends
-                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
-            B withDefaultRetries(B builder) {
-        return builder.endpointOverride(stack.endpoint())
-                .region(stack.region())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create());
+        return StackClients.of(stack, builder)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
     }
 
     private static HttpResponse<String> http(String method, String path, String body) throws Exception {
@@ -131,7 +118,7 @@ class FaultsIT {
     void aTransactWriteItemsFaultFailsWithoutWritingAndTheSdksOwnRetriesGetThrough() throws Exception {
         try (DynamoDbClient plain = noRetries(DynamoDbClient.builder()).build();
                 DynamoDbClient retrying =
-                        withDefaultRetries(DynamoDbClient.builder()).build()) {
+                        StackClients.of(stack, DynamoDbClient.builder()).build()) {
             plain.createTable(b -> b.tableName("fault-orders")
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))

@@ -13,9 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -44,26 +41,15 @@ class LocalStackIT {
     @BeforeAll
     static void start() {
         stack = LocalStack.start(LocalStack.Options.defaults().withPort(0).withManualClock(START));
-        dynamo = configure(DynamoDbClient.builder()).build();
-        sqs = configure(SqsClient.builder()).build();
-        sfn = configure(SfnClient.builder()).build();
-        events = configure(EventBridgeClient.builder()).build();
+        dynamo = StackClients.of(stack, DynamoDbClient.builder()).build();
+        sqs = StackClients.of(stack, SqsClient.builder()).build();
+        sfn = StackClients.of(stack, SfnClient.builder()).build();
+        events = StackClients.of(stack, EventBridgeClient.builder()).build();
     }
 
     @AfterAll
     static void stop() {
         stack.close();
-    }
-
-    private static <
-                    B extends
-                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
-            B configure(B builder) {
-        return builder.endpointOverride(stack.endpoint())
-                .region(stack.region())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create());
     }
 
     private static HttpResponse<String> http(String method, String path, String body) throws Exception {
@@ -98,7 +84,7 @@ class LocalStackIT {
                         .item())
                 .containsEntry("pk", AttributeValue.fromS("a"));
         try (DynamoDbStreamsClient streams =
-                configure(DynamoDbStreamsClient.builder()).build()) {
+                StackClients.of(stack, DynamoDbStreamsClient.builder()).build()) {
             String arn = dynamo.describeTable(b -> b.tableName("stack-probe"))
                     .table()
                     .latestStreamArn();

@@ -10,13 +10,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
-/** With a data directory, tables and their items survive a restart, and deploying again over them works. */
+/** With a data directory, tables, their TTL settings and their items survive a restart, and deploying again over them works. */
 class PersistenceIT {
     private static final Template TEMPLATE = Template.parse("""
             {"Resources": {"Orders": {"Type": "AWS::DynamoDB::Table", "Properties": {
@@ -31,8 +29,7 @@ class PersistenceIT {
     Path data;
 
     private static String deploy(LocalStack stack) {
-        try (StackProvisioners provisioners =
-                new StackProvisioners(stack.endpoint(), stack.region(), stack::expireByTtl)) {
+        try (StackProvisioners provisioners = new StackProvisioners(stack.endpoint(), stack.region())) {
             return new Deployer(provisioners.byType())
                     .deploy(
                             TEMPLATE,
@@ -45,12 +42,7 @@ class PersistenceIT {
     }
 
     private static DynamoDbClient client(LocalStack stack) {
-        return DynamoDbClient.builder()
-                .endpointOverride(stack.endpoint())
-                .region(stack.region())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return StackClients.of(stack, DynamoDbClient.builder()).build();
     }
 
     @Test
@@ -69,6 +61,9 @@ class PersistenceIT {
             assertThat(dynamo.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS("kept"))))
                             .item())
                     .containsEntry("pk", AttributeValue.fromS("kept"));
+            var ttl = dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+            assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+            assertThat(ttl.attributeName()).isEqualTo("expiresAt");
         }
     }
 }

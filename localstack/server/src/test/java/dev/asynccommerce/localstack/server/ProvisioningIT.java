@@ -15,9 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -70,7 +67,7 @@ class ProvisioningIT {
     static void deploy() {
         stack = LocalStack.start(
                 LocalStack.Options.defaults().withPort(0).withManualClock(Instant.parse("2026-11-21T09:00:00Z")));
-        provisioners = new StackProvisioners(stack.endpoint(), stack.region(), stack::expireByTtl);
+        provisioners = new StackProvisioners(stack.endpoint(), stack.region());
         deployed = new Deployer(provisioners.byType())
                 .deploy(
                         Template.parse(TEMPLATE),
@@ -84,20 +81,10 @@ class ProvisioningIT {
         stack.close();
     }
 
-    private static <
-                    B extends
-                            software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
-                                    & software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<B, ?>>
-            B client(B builder) {
-        return builder.endpointOverride(stack.endpoint())
-                .region(stack.region())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create());
-    }
-
     @Test
     void theTableHasItsStreamAndTtlAndTheStreamArnIsTheRealOne() {
-        try (DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+        try (DynamoDbClient dynamo =
+                StackClients.of(stack, DynamoDbClient.builder()).build()) {
             String name = deployed.resources().get("Orders").physicalId();
             var table = dynamo.describeTable(b -> b.tableName(name)).table();
 
@@ -118,7 +105,7 @@ class ProvisioningIT {
 
     @Test
     void aScheduledRuleSendsItsScheduledEventWhenTheStackClockPassesThePeriod() {
-        try (SqsClient sqs = client(SqsClient.builder()).build()) {
+        try (SqsClient sqs = StackClients.of(stack, SqsClient.builder()).build()) {
             String url = deployed.outputs().get("TicksQueueUrl");
 
             stack.clock().advance(Duration.ofHours(1));
@@ -134,7 +121,8 @@ class ProvisioningIT {
 
     @Test
     void itemsExpireByTheirTtlAttributeWhenTheStackClockPassesIt() {
-        try (DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+        try (DynamoDbClient dynamo =
+                StackClients.of(stack, DynamoDbClient.builder()).build()) {
             String table = deployed.resources().get("Orders").physicalId();
             long now = stack.clock().now().getEpochSecond();
             dynamo.putItem(b -> b.tableName(table)
@@ -164,7 +152,7 @@ class ProvisioningIT {
 
     @Test
     void theQueueRedrivesToItsDeadLetterQueueAndTheOutputIsItsLocalUrl() {
-        try (SqsClient sqs = client(SqsClient.builder()).build()) {
+        try (SqsClient sqs = StackClients.of(stack, SqsClient.builder()).build()) {
             String url = deployed.outputs().get("WorkQueueUrl");
             var attributes = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL))
                     .attributes();
@@ -179,8 +167,9 @@ class ProvisioningIT {
 
     @Test
     void theRuleRoutesEventsOfTheCustomBusToTheQueue() {
-        try (EventBridgeClient events = client(EventBridgeClient.builder()).build();
-                SqsClient sqs = client(SqsClient.builder()).build()) {
+        try (EventBridgeClient events =
+                        StackClients.of(stack, EventBridgeClient.builder()).build();
+                SqsClient sqs = StackClients.of(stack, SqsClient.builder()).build()) {
             events.putEvents(b -> b.entries(e -> e.eventBusName("domain")
                     .source("commerce.ordering")
                     .detailType("OrderPlaced")
@@ -201,8 +190,9 @@ class ProvisioningIT {
 
     @Test
     void theStateMachineRunsWithItsSubstitutionsResolvedToLocalNames() {
-        try (SfnClient sfn = client(SfnClient.builder()).build();
-                DynamoDbClient dynamo = client(DynamoDbClient.builder()).build()) {
+        try (SfnClient sfn = StackClients.of(stack, SfnClient.builder()).build();
+                DynamoDbClient dynamo =
+                        StackClients.of(stack, DynamoDbClient.builder()).build()) {
             String execution = sfn.startExecution(
                             b -> b.stateMachineArn(deployed.outputs().get("FlowArn")))
                     .executionArn();

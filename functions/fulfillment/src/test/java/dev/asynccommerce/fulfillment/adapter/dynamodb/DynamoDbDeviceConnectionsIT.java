@@ -39,10 +39,7 @@ class DynamoDbDeviceConnectionsIT {
 
     @BeforeEach
     void createTable() {
-        table = TestTable.named("fulfillment")
-                .withSortKey("sk")
-                .withTtl("expiresAt")
-                .create(DYNAMO);
+        table = TestTable.named("fulfillment").withSortKey("sk").create(DYNAMO);
         connections = new DynamoDbDeviceConnections(DYNAMO, table, clock);
     }
 

@@ -10,7 +10,7 @@ final class OrderingTables {
     private OrderingTables() {}
 
     static String createOrdersTable(DynamoDbClient dynamo) {
-        return TestTable.named("orders").withStream().withTtl("expiresAt").create(dynamo);
+        return TestTable.named("orders").withStream().create(dynamo);
     }
 
     static String createCatalogTable(DynamoDbClient dynamo, int skuCount) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -42,13 +41,10 @@ public final class DynamoDbTables implements Provisioner {
 
     private final DynamoDbClient dynamo;
     private final Consumer<String> notEmulated;
-    private final BiConsumer<String, String> expiring;
 
-    /** @param expiring told each table whose TTL is enabled, with its attribute, so the stack expires its items */
-    public DynamoDbTables(DynamoDbClient dynamo, Consumer<String> notEmulated, BiConsumer<String, String> expiring) {
+    public DynamoDbTables(DynamoDbClient dynamo, Consumer<String> notEmulated) {
         this.dynamo = dynamo;
         this.notEmulated = notEmulated;
-        this.expiring = expiring;
     }
 
     @Override
@@ -102,7 +98,6 @@ public final class DynamoDbTables implements Provisioner {
         JsonNode ttl = p.path("TimeToLiveSpecification");
         if (ttl.path("Enabled").asBoolean(false)) {
             String attribute = ttl.path("AttributeName").asText();
-            expiring.accept(name, attribute);
             // A persisted table (a restart with --persist) already has it: enabling twice is an error.
             var current = dynamo.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription();
             if (current.timeToLiveStatus() != TimeToLiveStatus.ENABLED || !attribute.equals(current.attributeName())) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -32,17 +31,12 @@ public final class StackProvisioners implements AutoCloseable {
     private final Map<String, Provisioner> byType = new HashMap<>();
 
     public StackProvisioners(URI endpoint, Region region) {
-        this(endpoint, region, (table, attribute) -> {});
-    }
-
-    /** @param expiring told each table with TTL enabled, so the stack can expire its items on its clock */
-    public StackProvisioners(URI endpoint, Region region, BiConsumer<String, String> expiring) {
         this.dynamo = client(DynamoDbClient.builder(), endpoint, region).build();
         this.sqs = client(SqsClient.builder(), endpoint, region).build();
         this.events = client(EventBridgeClient.builder(), endpoint, region).build();
         this.sfn = client(SfnClient.builder(), endpoint, region).build();
         EventBridgeResources eventBridge = new EventBridgeResources(events, notEmulated::add);
-        byType.put("AWS::DynamoDB::Table", new DynamoDbTables(dynamo, notEmulated::add, expiring));
+        byType.put("AWS::DynamoDB::Table", new DynamoDbTables(dynamo, notEmulated::add));
         byType.put("AWS::SQS::Queue", new SqsQueues(sqs, notEmulated::add));
         byType.put("AWS::Events::EventBus", eventBridge.buses());
         byType.put("AWS::Events::Rule", eventBridge.rules());
