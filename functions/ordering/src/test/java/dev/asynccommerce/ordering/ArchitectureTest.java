@@ -13,6 +13,7 @@ class ArchitectureTest extends ContextArchitectureTest {
                 "application",
                 "adapter.dynamodb",
                 "adapter.random",
+                "adapter.stepfunctions",
                 "handler");
     }
 }

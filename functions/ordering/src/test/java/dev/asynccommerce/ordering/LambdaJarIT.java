@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asynccommerce.ordering.handler.CancelOrderHandler;
 import dev.asynccommerce.ordering.handler.GetOrderHandler;
+import dev.asynccommerce.ordering.handler.OrderWorkflowHandler;
 import dev.asynccommerce.ordering.handler.PlaceOrderHandler;
 import dev.asynccommerce.ordering.handler.ReplacePaymentMethodsHandler;
+import dev.asynccommerce.ordering.handler.StartFulfillmentHandler;
+import dev.asynccommerce.ordering.handler.WorkflowSignalsHandler;
 import dev.asynccommerce.testkit.LambdaJar;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,10 @@ class LambdaJarIT {
                         PlaceOrderHandler.class,
                         GetOrderHandler.class,
                         CancelOrderHandler.class,
-                        ReplacePaymentMethodsHandler.class)
+                        ReplacePaymentMethodsHandler.class,
+                        OrderWorkflowHandler.class,
+                        StartFulfillmentHandler.class,
+                        WorkflowSignalsHandler.class)
                 .toList()) {
             assertThat(jar.containsClass(handler.getName()))
                     .as(handler.getName())
@@ -32,6 +38,8 @@ class LambdaJarIT {
     @Test
     void holdsWhatTheHandlersNeedAtRunTime() {
         assertThat(jar.containsClass("software.amazon.awssdk.services.dynamodb.DynamoDbClient"))
+                .isTrue();
+        assertThat(jar.containsClass("software.amazon.awssdk.services.sfn.SfnClient"))
                 .isTrue();
         assertThat(jar.containsClass("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"))
                 .isTrue();

@@ -1,6 +1,7 @@
 package dev.asynccommerce.ordering.application;
 
 import dev.asynccommerce.kernel.OrderId;
+import dev.asynccommerce.ordering.domain.PickupCode;
 
 /** New identifiers and secrets: random in production, predictable in tests. */
 public interface Identities {
@@ -11,4 +12,7 @@ public interface Identities {
 
     /** A bearer token that lets its holder read and change one order; unguessable. */
     String newOrderToken();
+
+    /** The code a customer shows at the store; guessing it must be as hard as six digits allow. */
+    PickupCode newPickupCode();
 }

@@ -1,6 +1,7 @@
 package dev.asynccommerce.ordering.application;
 
 import dev.asynccommerce.kernel.OrderId;
+import dev.asynccommerce.ordering.domain.PickupCode;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Predictable ids and tokens, so tests can name what they expect. */
@@ -8,6 +9,7 @@ public final class SequentialIdentities implements Identities {
     private final AtomicInteger orders = new AtomicInteger();
     private final AtomicInteger events = new AtomicInteger();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger codes = new AtomicInteger(481_000);
 
     @Override
     public OrderId newOrderId() {
@@ -22,5 +24,10 @@ public final class SequentialIdentities implements Identities {
     @Override
     public String newOrderToken() {
         return "token-" + tokens.incrementAndGet();
+    }
+
+    @Override
+    public PickupCode newPickupCode() {
+        return new PickupCode("%06d".formatted(codes.incrementAndGet()));
     }
 }

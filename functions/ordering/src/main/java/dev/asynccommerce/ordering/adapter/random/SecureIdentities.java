@@ -2,6 +2,7 @@ package dev.asynccommerce.ordering.adapter.random;
 
 import dev.asynccommerce.kernel.OrderId;
 import dev.asynccommerce.ordering.application.Identities;
+import dev.asynccommerce.ordering.domain.PickupCode;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
@@ -32,5 +33,10 @@ public final class SecureIdentities implements Identities {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public PickupCode newPickupCode() {
+        return new PickupCode("%06d".formatted(random.nextInt(1_000_000)));
     }
 }

@@ -39,13 +39,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** The ordering adapters against AWS's DynamoDB Local, in this JVM: real transactions and conditions. */
 class DynamoDbOrderingIT {
@@ -74,6 +77,11 @@ class DynamoDbOrderingIT {
         wiring = OrderingWiring.fromEnvironment(
                 new Environment(Map.of("ORDERS_TABLE_NAME", ordersTable, "CATALOG_TABLE_NAME", catalogTable)),
                 DYNAMO,
+                // These tests never reach Step Functions; the wiring only needs a client to hold.
+                SfnClient.builder()
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(AnonymousCredentialsProvider.create())
+                        .build(),
                 clock);
     }
 
