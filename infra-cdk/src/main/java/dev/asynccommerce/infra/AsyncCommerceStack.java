@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -34,6 +35,7 @@ public final class AsyncCommerceStack extends Stack {
     private final StoreSocketApi storeSocket;
     private final WebHosting web;
     private final Workflows workflows;
+    private final BopisFunctions bopis;
     private final Monitoring monitoring;
 
     public AsyncCommerceStack(Construct scope, String id, StackProps props, Artifacts artifacts) {
@@ -52,6 +54,11 @@ public final class AsyncCommerceStack extends Stack {
         this.staff = new StoreStaffAuth(this, "StoreStaff", removal);
         this.api = new StorefrontApi(this, "Http", storefront, allowedOrigins());
         this.storeSocket = new StoreSocketApi(this, "StoreSocket", artifacts, tables.fulfillment(), staff);
+        this.bopis = new BopisFunctions(
+                this,
+                "Bopis",
+                new BopisFunctions.Inputs(
+                        artifacts, tables, messaging, deadLetters, PAYMENT_CONSUMER_TIMEOUT, api, staff, storeSocket));
         this.workflows = new Workflows(this, "Workflows", artifacts.stateMachineDefinitions(), substitutions());
         new EventSchemaRegistry(this, "Schemas");
         this.monitoring = new Monitoring(
@@ -64,7 +71,8 @@ public final class AsyncCommerceStack extends Stack {
                         List.copyOf(workflows.machines().values()),
                         api,
                         messaging.bus(),
-                        messaging.rules()));
+                        Stream.concat(messaging.rules().stream(), bopis.rules().stream())
+                                .toList()));
 
         output("StorefrontApiUrl", api.url(), "Base URL of the storefront and store-device HTTP API");
         output("StoreSocketUrl", storeSocket.url(), "WebSocket URL store devices connect to (?storeId=...&token=...)");
@@ -102,6 +110,7 @@ public final class AsyncCommerceStack extends Stack {
         targets.put("InventoryTableName", new Workflows.Target.Table(tables.inventory()));
         targets.put("PaymentsTableName", new Workflows.Target.Table(tables.payments()));
         targets.put("FulfillmentTableName", new Workflows.Target.Table(tables.fulfillment()));
+        targets.putAll(bopis.substitutions());
         return targets;
     }
 
@@ -134,6 +143,10 @@ public final class AsyncCommerceStack extends Stack {
 
     public StoreSocketApi storeSocket() {
         return storeSocket;
+    }
+
+    public BopisFunctions bopis() {
+        return bopis;
     }
 
     public Workflows workflows() {

@@ -25,6 +25,7 @@ public final class DataTables extends Construct {
     private final Table payments;
     private final Table fulfillment;
     private final Table audit;
+    private final Table notifications;
 
     public DataTables(Construct scope, String id, RemovalPolicy removalPolicy) {
         super(scope, id);
@@ -34,6 +35,7 @@ public final class DataTables extends Construct {
         this.payments = table("Payments", true, true, removalPolicy);
         this.fulfillment = table("Fulfillment", true, true, removalPolicy);
         this.audit = table("EventAudit", true, false, removalPolicy);
+        this.notifications = table("Notifications", true, true, removalPolicy);
     }
 
     private Table table(String id, boolean sortKey, boolean outbox, RemovalPolicy removalPolicy) {
@@ -79,12 +81,17 @@ public final class DataTables extends Construct {
         return fulfillment;
     }
 
+    /** What customers were sent (the simulated channel's record), with CustomerNotified in its outbox. */
+    public Table notifications() {
+        return notifications;
+    }
+
     public Table audit() {
         return audit;
     }
 
     /** The tables whose stream is an outbox, published by the relay. */
     public List<Table> outboxTables() {
-        return List.of(orders, inventory, payments, fulfillment);
+        return List.of(orders, inventory, payments, fulfillment, notifications);
     }
 }

@@ -10,6 +10,7 @@ import software.amazon.awscdk.aws_apigatewayv2_integrations.WebSocketLambdaInteg
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
 import software.amazon.awscdk.services.apigatewayv2.ThrottleSettings;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketApi;
+import software.amazon.awscdk.services.apigatewayv2.WebSocketRoute;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketRouteOptions;
 import software.amazon.awscdk.services.apigatewayv2.WebSocketStage;
 import software.amazon.awscdk.services.dynamodb.Table;
@@ -106,6 +107,47 @@ public final class StoreSocketApi extends Construct {
     /** The URL devices connect to ({@code wss://...}). */
     public String url() {
         return stage.getUrl();
+    }
+
+    /** The management API's endpoint functions push through ({@code https://.../<stage>}). */
+    public String callbackUrl() {
+        return stage.getCallbackUrl();
+    }
+
+    /** A route for messages devices send, e.g. {@code sync} for {@code {"action": "sync"}}. */
+    public void messageRoute(String routeKey, ServiceFunction function) {
+        WebSocketRoute route = api.addRoute(
+                routeKey,
+                WebSocketRouteOptions.builder()
+                        .integration(new WebSocketLambdaIntegration(camel(routeKey) + "Integration", function.live()))
+                        .build());
+        NagSuppressions.addResourceSuppressions(
+                route,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-APIG4")
+                        .reason("WebSocket message routes are authorized at $connect: only a connection whose staff"
+                                + " token was verified exists to send on, and the function answers for its store only")
+                        .build()),
+                true);
+    }
+
+    /** Lets {@code function} post to, and close, this API's connections (and nothing else). */
+    public void grantManageConnections(ServiceFunction function) {
+        stage.grantManagementApiAccess(function.function());
+        NagSuppressions.addResourceSuppressions(
+                function,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("Connection ids are API Gateway's, one per device session: ManageConnections is"
+                                + " granted on this stage's @connections/*, never on another API or stage")
+                        .appliesTo(List.of(
+                                Map.of("regex", "/^Resource::arn:<AWS::Partition>:execute-api:.*/@connections/\\*$/")))
+                        .build()),
+                true);
+    }
+
+    private static String camel(String routeKey) {
+        return Character.toUpperCase(routeKey.charAt(0)) + routeKey.substring(1);
     }
 
     public WebSocketApi api() {

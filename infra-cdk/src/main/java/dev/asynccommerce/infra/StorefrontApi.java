@@ -5,6 +5,7 @@ import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpUserPoolAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.services.apigatewayv2.AddRoutesOptions;
 import software.amazon.awscdk.services.apigatewayv2.CfnStage;
@@ -100,6 +101,20 @@ public final class StorefrontApi extends Construct {
                             .build()),
                     true);
         }
+    }
+
+    /**
+     * A store-device route: the staff JWT authorizer admits only the pool's tokens, and the function
+     * compares the token's store with the path's (another store's token is a 403).
+     */
+    public void storeRoute(
+            String path, HttpMethod method, ServiceFunction function, String id, HttpUserPoolAuthorizer authorizer) {
+        api.addRoutes(AddRoutesOptions.builder()
+                .path(path)
+                .methods(List.of(method))
+                .integration(new HttpLambdaIntegration(id + "Integration", function.live()))
+                .authorizer(authorizer)
+                .build());
     }
 
     public HttpApi api() {

@@ -1,5 +1,7 @@
 package dev.asynccommerce.infra;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -86,6 +89,7 @@ public final class Workflows extends Construct {
         Map<String, String> substitutions = new LinkedHashMap<>();
         targets.forEach((key, target) -> substitutions.put(key, target.substitution()));
         StateMachine machine = StateMachine.Builder.create(this, id)
+                .stateMachineName(machineName(Stack.of(this), name))
                 .definitionBody(DefinitionBody.fromString(read(definition)))
                 .definitionSubstitutions(substitutions)
                 .stateMachineType(StateMachineType.STANDARD)
@@ -97,6 +101,15 @@ public final class Workflows extends Construct {
                         .build())
                 .build();
         grant(machine, definition, targets);
+        NagSuppressions.addResourceSuppressions(
+                machine,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason("Log delivery (logs:CreateLogDelivery and the rest) and X-Ray PutTraceSegments have no"
+                                + " resource-level permissions; they only accept \"*\"")
+                        .appliesTo(List.of("Resource::*"))
+                        .build()),
+                true);
         return machine;
     }
 
@@ -139,6 +152,14 @@ public final class Workflows extends Construct {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + definition, e);
         }
+    }
+
+    /**
+     * The name of the machine of {@code statemachines/<definition>.asl.json} in {@code stack}: known
+     * before the machine exists, so that the functions its tasks call may name it in their grants.
+     */
+    public static String machineName(Stack stack, String definition) {
+        return stack.getStackName() + "-" + definition;
     }
 
     public Map<String, StateMachine> machines() {

@@ -17,8 +17,9 @@ class DataAndMessagingTest {
         Map<String, Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
 
         assertThat(tables.keySet())
-                .hasSize(6)
-                .allMatch(id -> id.matches("Tables(Orders|Catalog|Inventory|Payments|Fulfillment|EventAudit).*"));
+                .hasSize(7)
+                .allMatch(id ->
+                        id.matches("Tables(Orders|Catalog|Inventory|Payments|Fulfillment|EventAudit|Notifications).*"));
         tables.forEach((id, table) -> {
             Map<String, Object> p = props(table);
             assertThat(p.get("BillingMode")).as(id).isEqualTo("PAY_PER_REQUEST");
@@ -37,7 +38,7 @@ class DataAndMessagingTest {
     @Test
     void outboxTablesStreamNewAndOldImagesAndTheOthersDoNot() {
         ofType("AWS::DynamoDB::Table").forEach((id, table) -> {
-            boolean outbox = id.matches("Tables(Orders|Inventory|Payments|Fulfillment).*");
+            boolean outbox = id.matches("Tables(Orders|Inventory|Payments|Fulfillment|Notifications).*");
             Object stream = props(table).get("StreamSpecification");
             if (outbox) {
                 assertThat(map(stream).get("StreamViewType")).as(id).isEqualTo("NEW_AND_OLD_IMAGES");

@@ -26,7 +26,8 @@ class MonitoringTest {
                 .filter(id -> id.matches(".*(FailureQueue|Dlq).*"))
                 .toList();
 
-        assertThat(dlqs).hasSize(4);
+        // Four of the messaging backbone, one per rule that invokes a function.
+        assertThat(dlqs).hasSize(9);
         for (String dlq : dlqs) {
             assertThat(alarmsOn("ApproximateNumberOfMessagesVisible")).as(dlq).anySatisfy(a -> {
                 assertThat(String.valueOf(a.get("Dimensions"))).contains(dlq);

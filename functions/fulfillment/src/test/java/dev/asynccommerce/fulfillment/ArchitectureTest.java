@@ -13,6 +13,9 @@ class ArchitectureTest extends ContextArchitectureTest {
                 "application",
                 "adapter.dynamodb",
                 "adapter.jwt",
+                "adapter.stepfunctions",
+                "adapter.apigateway",
+                "adapter.random",
                 "handler");
     }
 }

@@ -14,7 +14,14 @@ class LambdaJarIT {
     void holdsItsHandlersWithTheConstructorLambdaCalls() throws Exception {
         for (String handler : List.of(
                 "dev.asynccommerce.fulfillment.handler.DeviceConnectHandler",
-                "dev.asynccommerce.fulfillment.handler.DeviceDisconnectHandler")) {
+                "dev.asynccommerce.fulfillment.handler.DeviceDisconnectHandler",
+                "dev.asynccommerce.fulfillment.handler.DeviceSyncHandler",
+                "dev.asynccommerce.fulfillment.handler.WorkflowTaskHandler",
+                "dev.asynccommerce.fulfillment.handler.ListPickTasksHandler",
+                "dev.asynccommerce.fulfillment.handler.MarkPickedHandler",
+                "dev.asynccommerce.fulfillment.handler.ConfirmCollectionHandler",
+                "dev.asynccommerce.fulfillment.handler.StoreNotifierHandler",
+                "dev.asynccommerce.fulfillment.handler.OrderCancelledHandler")) {
             assertThat(jar.containsClass(handler)).as(handler).isTrue();
             assertThat(Class.forName(handler).getConstructor())
                     .as("the no-arg constructor Lambda calls")
@@ -30,6 +37,13 @@ class LambdaJarIT {
                 .isTrue();
         assertThat(jar.containsClass("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient"))
                 .isTrue();
+        assertThat(jar.containsClass("software.amazon.awssdk.services.sfn.SfnClient"))
+                .isTrue();
+        assertThat(jar.containsClass(
+                        "software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient"))
+                .isTrue();
+        assertThat(jar.contains("schemas/events/PickTaskCreated.v1.schema.json"))
+                .isTrue();
         assertThat(jar.containsClass("com.fasterxml.jackson.databind.ObjectMapper"))
                 .isTrue();
         assertThat(jar.contains("log4j2.xml")).isTrue();
@@ -42,6 +56,8 @@ class LambdaJarIT {
         assertThat(jar.testOnlyEntries()).isEmpty();
         assertThat(jar.containsClass("dev.asynccommerce.fulfillment.adapter.jwt.StaffPool"))
                 .as("the test stand-in for the user pool")
+                .isFalse();
+        assertThat(jar.containsClass("dev.asynccommerce.fulfillment.application.FulfillmentFixture"))
                 .isFalse();
     }
 }

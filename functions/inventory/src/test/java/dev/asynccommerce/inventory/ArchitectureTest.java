@@ -8,7 +8,7 @@ class ArchitectureTest extends ContextArchitectureTest {
         super(
                 "dev.asynccommerce.inventory",
                 InventoryWiring.class,
-                false,
+                true,
                 "domain",
                 "application",
                 "adapter.dynamodb",

@@ -12,7 +12,11 @@ class LambdaJarIT {
 
     @Test
     void holdsItsHandlersAndTheirRunTime() throws Exception {
-        for (String handler : List.of("dev.asynccommerce.inventory.handler.GetAvailabilityHandler")) {
+        for (String handler : List.of(
+                "dev.asynccommerce.inventory.handler.GetAvailabilityHandler",
+                "dev.asynccommerce.inventory.handler.AdjustStockHandler",
+                "dev.asynccommerce.inventory.handler.ReservationCommandHandler",
+                "dev.asynccommerce.inventory.handler.ChannelSyncHandler")) {
             assertThat(jar.containsClass(handler)).as(handler).isTrue();
             assertThat(Class.forName(handler).getConstructor())
                     .as("the no-arg constructor Lambda calls")

@@ -24,4 +24,7 @@ public interface DeviceConnections {
 
     /** The connections of the store that may still be open now: where its pushes go. */
     List<ConnectionId> connectedTo(StoreId storeId);
+
+    /** The store a connection was opened for, while it may still be open; empty if not known. */
+    Optional<StoreId> storeOf(ConnectionId connectionId);
 }

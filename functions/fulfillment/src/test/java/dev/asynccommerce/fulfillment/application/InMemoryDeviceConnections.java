@@ -36,6 +36,13 @@ public final class InMemoryDeviceConnections implements DeviceConnections {
                 .toList();
     }
 
+    @Override
+    public synchronized Optional<StoreId> storeOf(ConnectionId connectionId) {
+        return Optional.ofNullable(connections.get(connectionId))
+                .filter(c -> c.mayBeOpenAt(clock.instant()))
+                .map(DeviceConnection::storeId);
+    }
+
     /** Everything recorded, expired or not: what a refused connect must not have added to. */
     public synchronized List<DeviceConnection> all() {
         return List.copyOf(connections.values());

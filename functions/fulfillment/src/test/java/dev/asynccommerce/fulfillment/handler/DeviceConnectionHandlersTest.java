@@ -8,13 +8,21 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.asynccommerce.fulfillment.FulfillmentWiring;
 import dev.asynccommerce.fulfillment.adapter.jwt.StaffPool;
 import dev.asynccommerce.fulfillment.application.DeviceConnections;
+import dev.asynccommerce.fulfillment.application.InMemoryCancelledOrders;
+import dev.asynccommerce.fulfillment.application.InMemoryCollectionWaits;
 import dev.asynccommerce.fulfillment.application.InMemoryDeviceConnections;
+import dev.asynccommerce.fulfillment.application.InMemoryInbox;
+import dev.asynccommerce.fulfillment.application.InMemoryPickTasks;
 import dev.asynccommerce.fulfillment.application.KnownStaffTokens;
+import dev.asynccommerce.fulfillment.application.RecordingCallbacks;
+import dev.asynccommerce.fulfillment.application.RecordingDevicePush;
+import dev.asynccommerce.fulfillment.application.SequentialEventIds;
 import dev.asynccommerce.fulfillment.application.StaffTokens;
 import dev.asynccommerce.fulfillment.domain.ConnectionId;
 import dev.asynccommerce.fulfillment.domain.DeviceConnection;
 import dev.asynccommerce.kernel.StoreId;
 import dev.asynccommerce.testkit.MutableClock;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +40,26 @@ class DeviceConnectionHandlersTest {
             .issue("staff-of-store-001", "store-001")
             .issue("staff-of-store-002", "store-002")
             .refuse("expired-token", StaffTokens.Reason.EXPIRED);
-    private final FulfillmentWiring wiring = new FulfillmentWiring(connections, tokens, clock);
+    private final FulfillmentWiring wiring = wiringOf(connections, tokens, clock);
     private final DeviceConnectHandler connect = new DeviceConnectHandler(wiring);
     private final DeviceDisconnectHandler disconnect = new DeviceDisconnectHandler(wiring);
+
+    /** The wiring over these connections and tokens; the other ports are in-memory fakes. */
+    static FulfillmentWiring wiringOf(DeviceConnections connections, StaffTokens tokens, Clock clock) {
+        InMemoryCancelledOrders cancelled = new InMemoryCancelledOrders();
+        return new FulfillmentWiring(
+                new FulfillmentWiring.Adapters(
+                        connections,
+                        tokens,
+                        new InMemoryPickTasks(cancelled),
+                        new InMemoryCollectionWaits(cancelled),
+                        cancelled,
+                        new InMemoryInbox(),
+                        new RecordingCallbacks(),
+                        new RecordingDevicePush(),
+                        new SequentialEventIds()),
+                clock);
+    }
 
     /** A recorded event with mutable parameter maps, for a test to change. */
     static APIGatewayV2WebSocketEvent recorded(String name) {
@@ -155,8 +180,13 @@ class DeviceConnectionHandlersTest {
                 public List<ConnectionId> connectedTo(StoreId storeId) {
                     throw new IllegalStateException("table unavailable");
                 }
+
+                @Override
+                public Optional<StoreId> storeOf(ConnectionId connectionId) {
+                    throw new IllegalStateException("table unavailable");
+                }
             };
-            DeviceConnectHandler failing = new DeviceConnectHandler(new FulfillmentWiring(unavailable, tokens, clock));
+            DeviceConnectHandler failing = new DeviceConnectHandler(wiringOf(unavailable, tokens, clock));
 
             APIGatewayV2WebSocketResponse response = failing.handleRequest(recorded("connect.json"), null);
 
@@ -244,7 +274,7 @@ class DeviceConnectionHandlersTest {
         private final StaffPool.Key key = StaffPool.newKey("key-2026-11");
 
         private DeviceConnectHandler handlerFor(StaffPool pool) {
-            return new DeviceConnectHandler(new FulfillmentWiring(connections, pool.verifier(clock), clock));
+            return new DeviceConnectHandler(wiringOf(connections, pool.verifier(clock), clock));
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.asynccommerce.inventory.application;
 
+import dev.asynccommerce.inventory.domain.AdjustmentReason;
 import dev.asynccommerce.inventory.domain.StockLevel;
 import dev.asynccommerce.kernel.Sku;
 import dev.asynccommerce.kernel.StoreId;
@@ -36,10 +37,14 @@ public final class ReceiveStock {
         record StoreNotFound(StoreId storeId) implements Outcome {}
     }
 
-    private final StockRepository stock;
+    private static final CommandContext CONTEXT = CommandContext.internal("receive-stock");
 
-    public ReceiveStock(StockRepository stock) {
+    private final StockRepository stock;
+    private final InventoryMessages messages;
+
+    public ReceiveStock(StockRepository stock, InventoryMessages messages) {
         this.stock = Objects.requireNonNull(stock, "stock");
+        this.messages = Objects.requireNonNull(messages, "messages");
     }
 
     /**
@@ -50,7 +55,12 @@ public final class ReceiveStock {
             return new Outcome.StoreNotFound(command.storeId());
         }
         StockLevel stored = OptimisticUpdate.apply(
-                        stock, command.storeId(), command.sku(), level -> level.receive(command.quantity()))
+                        stock,
+                        command.storeId(),
+                        command.sku(),
+                        AdjustmentReason.RECEIVED,
+                        level -> level.receive(command.quantity()),
+                        change -> messages.adjusted(change, CONTEXT))
                 .level();
         return new Outcome.Received(stored.storeId(), stored.sku(), stored.onHand(), stored.available());
     }

@@ -1,5 +1,6 @@
 package dev.asynccommerce.inventory.application;
 
+import dev.asynccommerce.inventory.domain.AdjustmentReason;
 import dev.asynccommerce.kernel.Sku;
 import dev.asynccommerce.kernel.StoreId;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.stream.IntStream;
  * same stores and SKUs as the catalog's demo seed. The local stack runs it after deploying.
  *
  * <p>Idempotent: on hand is set, not added to, and a level already at the demo count is not
- * written at all, so a second run changes nothing. Reservations are left as they are.
+ * written at all, so a second run changes nothing. Reservations are left as they are. Each level
+ * written emits {@code InventoryAdjusted} ({@code CORRECTION}) in the same write, so channel copies
+ * start from sequence 1.
  */
 public final class SeedDemoInventory {
     public static final int DEMO_UNITS = 25;
@@ -27,10 +30,14 @@ public final class SeedDemoInventory {
     /** What a seeding changed: stores newly registered, stock rows written. */
     public record Result(int storesRegistered, int stockLevelsWritten) {}
 
-    private final StockRepository stock;
+    private static final CommandContext CONTEXT = CommandContext.internal("seed-demo-inventory");
 
-    public SeedDemoInventory(StockRepository stock) {
+    private final StockRepository stock;
+    private final InventoryMessages messages;
+
+    public SeedDemoInventory(StockRepository stock, InventoryMessages messages) {
         this.stock = Objects.requireNonNull(stock, "stock");
+        this.messages = Objects.requireNonNull(messages, "messages");
     }
 
     public Result execute() {
@@ -41,7 +48,13 @@ public final class SeedDemoInventory {
                 registered++;
             }
             for (Sku sku : DEMO_SKUS) {
-                if (OptimisticUpdate.apply(stock, storeId, sku, level -> level.recount(DEMO_UNITS))
+                if (OptimisticUpdate.apply(
+                                stock,
+                                storeId,
+                                sku,
+                                AdjustmentReason.CORRECTION,
+                                level -> level.recount(DEMO_UNITS),
+                                change -> messages.adjusted(change, CONTEXT))
                         .written()) {
                     written++;
                 }

@@ -7,7 +7,7 @@ package dev.asynccommerce.inventory.application;
 public final class StockContentionException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    StockContentionException(String message) {
+    public StockContentionException(String message) {
         super(message);
     }
 }

@@ -4,6 +4,7 @@ import dev.asynccommerce.inventory.domain.StockLevel;
 import dev.asynccommerce.inventory.domain.StoreStock;
 import dev.asynccommerce.kernel.Sku;
 import dev.asynccommerce.kernel.StoreId;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,8 +13,10 @@ import java.util.Set;
  *
  * <p>Concurrency is optimistic: {@link #save} writes only if the stored row still has the version
  * the level was read at, and reports a {@link SaveResult.VersionConflict} otherwise, so a caller
- * reloads and decides again instead of overwriting a concurrent change. A failure to reach the
- * store is an unchecked exception; none is a business outcome.
+ * reloads and decides again instead of overwriting a concurrent change. Every write of a stock row
+ * carries its {@code InventoryAdjusted} event into the outbox in the same transaction, so the
+ * row's version and the events' {@code skuSequence} never part. A failure to reach the store is an
+ * unchecked exception; none is a business outcome.
  */
 public interface StockRepository {
 
@@ -38,10 +41,17 @@ public interface StockRepository {
     StockLevel load(StoreId storeId, Sku sku);
 
     /**
-     * Writes {@code level} if the stored row still has {@code level.version()} (for version 0: if
-     * there is no row yet), moving the stored version on by one.
+     * The current stock of each SKU at a store, {@link StockLevel#none} for those never stocked.
+     * Strongly consistent: reservations decide on it.
      */
-    SaveResult save(StockLevel level);
+    Map<Sku, StockLevel> loadAll(StoreId storeId, Set<Sku> skus);
+
+    /**
+     * Writes {@code level} and puts {@code adjusted} in the outbox, in one transaction, if the stored
+     * row still has {@code level.version()} (for version 0: if there is no row yet), moving the
+     * stored version on by one. Nothing is written otherwise.
+     */
+    SaveResult save(StockLevel level, OutboxMessage adjusted);
 
     /** What a conditional save did. */
     sealed interface SaveResult {

@@ -59,4 +59,65 @@ public record StockLevel(StoreId storeId, Sku sku, int onHand, int reserved, lon
     public StockLevel recount(int counted) {
         return new StockLevel(storeId, sku, counted, reserved, version);
     }
+
+    /** Whether an order could reserve {@code quantity} units now. */
+    public boolean canReserve(int quantity) {
+        return quantity <= available();
+    }
+
+    /**
+     * Promises {@code quantity} units (at least 1) to an order.
+     *
+     * @throws IllegalStateException if fewer are available: stock is never oversold
+     */
+    public StockLevel reserve(int quantity) {
+        requirePositive(quantity);
+        if (!canReserve(quantity)) {
+            throw new IllegalStateException(
+                    quantity + " units of " + sku + " asked for at " + storeId + ", " + available() + " available");
+        }
+        return new StockLevel(storeId, sku, onHand, reserved + quantity, version);
+    }
+
+    /**
+     * Gives back units an order had reserved. Never below zero reserved: a recount may already have
+     * taken the units away.
+     */
+    public StockLevel release(int quantity) {
+        requirePositive(quantity);
+        return new StockLevel(storeId, sku, onHand, Math.max(0, reserved - quantity), version);
+    }
+
+    /**
+     * The customer took {@code quantity} reserved units: they leave the shelf and the reservation.
+     * Neither goes below zero (a recount may have found fewer than were promised).
+     */
+    public StockLevel pick(int quantity) {
+        requirePositive(quantity);
+        return new StockLevel(storeId, sku, Math.max(0, onHand - quantity), Math.max(0, reserved - quantity), version);
+    }
+
+    /** Whether {@code quantity} units could be written off as damaged: no more than are on hand. */
+    public boolean canWriteOff(int quantity) {
+        return quantity <= onHand;
+    }
+
+    /**
+     * Units found damaged leave on hand; reservations stand.
+     *
+     * @throws IllegalStateException if more than are on hand
+     */
+    public StockLevel writeOff(int quantity) {
+        requirePositive(quantity);
+        if (!canWriteOff(quantity)) {
+            throw new IllegalStateException(quantity + " units written off, " + onHand + " on hand");
+        }
+        return new StockLevel(storeId, sku, onHand - quantity, reserved, version);
+    }
+
+    private static void requirePositive(int quantity) {
+        if (quantity < 1) {
+            throw new IllegalArgumentException("a change moves at least one unit");
+        }
+    }
 }

@@ -14,7 +14,7 @@ class ReceiveStockTest {
     private static final Sku SKU = new Sku("SKU-0001");
 
     private final InMemoryStockRepository stock = new InMemoryStockRepository().withStore(STORE);
-    private final ReceiveStock receiveStock = new ReceiveStock(stock);
+    private final ReceiveStock receiveStock = new ReceiveStock(stock, TestMessages.create());
 
     @Test
     void aFirstDeliveryCreatesTheStockRow() {

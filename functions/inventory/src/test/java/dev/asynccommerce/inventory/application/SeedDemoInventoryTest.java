@@ -14,7 +14,7 @@ class SeedDemoInventoryTest {
     private static final Sku SKU_1 = new Sku("SKU-0001");
 
     private final InMemoryStockRepository stock = new InMemoryStockRepository();
-    private final SeedDemoInventory seed = new SeedDemoInventory(stock);
+    private final SeedDemoInventory seed = new SeedDemoInventory(stock, TestMessages.create());
 
     @Test
     void stocksTwentyFiveOfEachDemoSkuAtEachDemoStore() {

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.asynccommerce.inventory.InventoryWiring;
+import dev.asynccommerce.inventory.TestWiring;
 import dev.asynccommerce.inventory.application.InMemoryStockRepository;
 import dev.asynccommerce.inventory.domain.StockLevel;
 import dev.asynccommerce.kernel.Sku;
@@ -24,7 +24,7 @@ class GetAvailabilityHandlerTest {
             .withStore(STORE)
             .withStock(level("SKU-0001", 25, 5))
             .withStock(level("SKU-0002", 3, 3));
-    private final GetAvailabilityHandler handler = new GetAvailabilityHandler(new InventoryWiring(stock));
+    private final GetAvailabilityHandler handler = new GetAvailabilityHandler(TestWiring.of(stock));
 
     @Test
     void answersAvailabilityPerSkuInTheOrderAskedWithZeroForUnstockedSkus() {

@@ -19,7 +19,7 @@ import org.apache.logging.log4j.Logger;
 /**
  * The BOPIS workflow's order steps ({@code lambda:invoke}; docs/bopis-workflow.md, "ordering"):
  * {@code {"command", "orderId", "correlationId", "reason"?, "pickupCode"?}} →
- * {@code {"applied", "status", "pickupCode"?}}. {@code FAIL_PAYMENT} comes with {@code taskToken}
+ * {@code {"applied", "status", "pickupCode"}} ({@code pickupCode} null until the order is ready). {@code FAIL_PAYMENT} comes with {@code taskToken}
  * ({@code lambda:invoke.waitForTaskToken}) and is answered later, by new payment methods or a cancel.
  * Bad input is an {@code IllegalArgumentException} that names the problem, never the payload.
  */
@@ -62,7 +62,8 @@ public final class OrderWorkflowHandler implements RequestStreamHandler {
                 .createObjectNode()
                 .put("applied", outcome.applied())
                 .put("status", outcome.status().name());
-        outcome.pickupCode().ifPresent(code -> answer.put("pickupCode", code.value()));
+        // Always present (null when none): the state machine selects it without a Choice first.
+        answer.put("pickupCode", outcome.pickupCode().map(PickupCode::value).orElse(null));
         WorkflowInput.write(out, answer);
     }
 

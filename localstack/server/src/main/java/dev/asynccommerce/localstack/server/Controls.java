@@ -31,15 +31,24 @@ final class Controls {
     private final List<String> services;
     private final Faults faults;
     private final Runnable reset;
+    private final Supplier<List<Map<String, Object>>> notifications;
     // One reset at a time; other requests are served meanwhile.
     private final ReentrantLock resetting = new ReentrantLock();
 
-    Controls(VirtualClock clock, Supplier<String> status, List<String> services, Faults faults, Runnable reset) {
+    /** @param notifications what the simulated customer channel has sent, oldest first */
+    Controls(
+            VirtualClock clock,
+            Supplier<String> status,
+            List<String> services,
+            Faults faults,
+            Runnable reset,
+            Supplier<List<Map<String, Object>>> notifications) {
         this.clock = clock;
         this.status = status;
         this.services = List.copyOf(services);
         this.faults = faults;
         this.reset = reset;
+        this.notifications = notifications;
     }
 
     ProtocolResponse handle(String method, String path, byte[] body) throws Exception {
@@ -61,6 +70,7 @@ final class Controls {
                                 "faults",
                                 faults.list().stream().map(Controls::view).toList()));
             case "DELETE /_local/faults" -> json(200, Map.of("removed", faults.clear()));
+            case "GET /_local/notifications" -> json(200, Map.of("notifications", notifications.get()));
             default -> problem(404, "not-found", "No local control at " + method + " " + path);
         };
     }

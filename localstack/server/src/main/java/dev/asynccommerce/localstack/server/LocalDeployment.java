@@ -50,10 +50,15 @@ public final class LocalDeployment {
         StackEnvironment environment = new StackEnvironment(
                 assembly.stackName(), LocalStack.ACCOUNT, local.region().id(), "aws", "amazonaws.com", Map.of());
         try (StackProvisioners provisioners = new StackProvisioners(local.endpoint(), local.region())) {
-            LambdaResources functions = new LambdaResources(
-                    local.lambda(), assembly, local.endpoint(), provisioners::noted, local.identity()::localize);
             ApiGatewayResources apis = new ApiGatewayResources(
                     local.apis(), local.endpoint(), provisioners::noted, local.identity()::localize);
+            // A function's environment may name an API (a WebSocket callback URL): it is deployed by then.
+            LambdaResources functions = new LambdaResources(
+                    local.lambda(),
+                    assembly,
+                    local.endpoint(),
+                    provisioners::noted,
+                    value -> apis.localizeEnvironmentValue(local.identity().localize(value)));
             provisioners
                     .with("AWS::Lambda::Function", functions.functions())
                     .with("AWS::Lambda::Version", functions.versions())

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -69,6 +70,9 @@ public final class LocalStack implements AutoCloseable {
     private final Faults faults = new Faults(() -> ThreadLocalRandom.current().nextDouble());
     // What POST /_local/reset does; replaced when a deployment is made, read by the controls.
     private volatile Runnable reset;
+    /** What the deployment's simulated customer channel sent; nothing before a deployment. */
+    private volatile Supplier<List<Map<String, Object>>> sentNotifications = List::of;
+
     private final URI endpoint;
     private final Region region;
 
@@ -186,7 +190,8 @@ public final class LocalStack implements AutoCloseable {
                 () -> "ready",
                 List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"),
                 faults,
-                () -> reset.run());
+                () -> reset.run(),
+                () -> sentNotifications.get());
         this.apis = new ApiGateway(LambdaFunctions.invoker(lambda), issuer -> identity.jwks(), clock::now, ACCOUNT);
         // The API gateway answers /_aws/execute-api and /_aws/ws; everything else falls through to the router.
         server.setHandler(new Handler.Sequence(
@@ -249,6 +254,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public void resetRestores(LocalDeployment.Result deployed, Runnable seed) {
         this.reset = resetFor(deployed.physicalIdsOf("AWS::DynamoDB::Table"), deployed.registerApis(), seed);
+        this.sentNotifications = CustomerNotifications.of(deployed, dynamoForReset);
     }
 
     private Runnable resetFor(List<String> tables, Runnable registerApis, Runnable seed) {

@@ -132,6 +132,23 @@ public final class DynamoDbDeviceConnections implements DeviceConnections {
                 .toList();
     }
 
+    /** Strongly consistent, skipping a connection that cannot be open any more (TTL deletes late). */
+    @Override
+    public Optional<StoreId> storeOf(ConnectionId connectionId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName)
+                        .key(Map.of("pk", connectionKey(connectionId), "sk", AttributeValue.fromS(CONNECTION_SK)))
+                        .consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        long expiresAt = Long.parseLong(item.get("expiresAt").n());
+        if (expiresAt <= clock.instant().getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoreId(item.get("storeId").s()));
+    }
+
     private static AttributeValue storeKey(StoreId storeId) {
         return AttributeValue.fromS(STORE_PREFIX + storeId.value());
     }

@@ -1,13 +1,17 @@
 package dev.asynccommerce.inventory.adapter.dynamodb;
 
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.CONDITIONAL_CHECK_FAILED;
 import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.LOCATION;
 import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.ON_HAND;
 import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.PK;
 import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.RESERVED;
 import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.SK;
 import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.SKU_PREFIX;
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.TRANSACTION_CONFLICT;
 import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.VERSION;
+import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.number;
 
+import dev.asynccommerce.inventory.application.OutboxMessage;
 import dev.asynccommerce.inventory.application.StockRepository;
 import dev.asynccommerce.inventory.domain.StockLevel;
 import dev.asynccommerce.inventory.domain.StoreStock;
@@ -24,8 +28,12 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Inventory in one DynamoDB table ({@code pk}, {@code sk}): per store, a location item
@@ -36,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * requests of at most 100 keys (DynamoDB's limit), retrying what DynamoDB leaves in
  * {@code UnprocessedKeys} (throttling, the 16 MB response limit) with exponential backoff and
  * jitter, as AWS advises. Writes are conditional: the location with
- * {@code attribute_not_exists}, stock on its {@code version}. The low-level client is used here
+ * {@code attribute_not_exists}, stock on its {@code version}, each stock write in one
+ * {@code TransactWriteItems} with its {@code InventoryAdjusted} outbox item. The low-level client is used here
  * rather than the Enhanced Client because these are exactly the request-level controls it hides.
  */
 public final class DynamoDbStockRepository implements StockRepository {
@@ -66,7 +75,7 @@ public final class DynamoDbStockRepository implements StockRepository {
 
         boolean known = false;
         Map<Sku, StockLevel> levels = new HashMap<>();
-        for (Map<String, AttributeValue> item : batchGet(keys)) {
+        for (Map<String, AttributeValue> item : batchGet(keys, false)) {
             String sk = item.get(SK).s();
             if (sk.equals(LOCATION)) {
                 known = true;
@@ -112,7 +121,44 @@ public final class DynamoDbStockRepository implements StockRepository {
     }
 
     @Override
-    public SaveResult save(StockLevel level) {
+    public Map<Sku, StockLevel> loadAll(StoreId storeId, Set<Sku> skus) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(skus.size());
+        skus.forEach(sku -> keys.add(InventoryTable.stockKey(storeId, sku)));
+        Map<Sku, StockLevel> levels = new HashMap<>();
+        skus.forEach(sku -> levels.put(sku, StockLevel.none(storeId, sku)));
+        for (Map<String, AttributeValue> item : batchGet(keys, true)) {
+            StockLevel level = toLevel(storeId, item);
+            levels.put(level.sku(), level);
+        }
+        return levels;
+    }
+
+    @Override
+    public SaveResult save(StockLevel level, OutboxMessage adjusted) {
+        try {
+            dynamoDb.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder()
+                            .update(stockUpdate(tableName, level))
+                            .build(),
+                    OutboxItems.put(tableName, adjusted)));
+            return new SaveResult.Saved(new StockLevel(
+                    level.storeId(), level.sku(), level.onHand(), level.reserved(), level.version() + 1));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            String stockReason = reasons.isEmpty() ? null : reasons.get(0).code();
+            if (CONDITIONAL_CHECK_FAILED.equals(stockReason) || TRANSACTION_CONFLICT.equals(stockReason)) {
+                return new SaveResult.VersionConflict();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The conditional write of one stock row: over the version it was read at (or only if absent, for
+     * version 0), moving the version on. UpdateItem rather than PutItem: attributes other writers
+     * add to the row survive.
+     */
+    static Update stockUpdate(String tableName, StockLevel level) {
         Map<String, String> names =
                 new HashMap<>(Map.of("#onHand", ON_HAND, "#reserved", RESERVED, "#version", VERSION));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -127,29 +173,28 @@ public final class DynamoDbStockRepository implements StockRepository {
             condition = "attribute_not_exists(#pk)";
             names.put("#pk", PK);
         }
-        try {
-            // UpdateItem rather than PutItem: attributes other writers add to the row survive.
-            dynamoDb.updateItem(b -> b.tableName(tableName)
-                    .key(InventoryTable.stockKey(level.storeId(), level.sku()))
-                    .updateExpression("SET #onHand = :onHand, #reserved = :reserved, #version = :next")
-                    .conditionExpression(condition)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
-            return new SaveResult.Saved(new StockLevel(
-                    level.storeId(), level.sku(), level.onHand(), level.reserved(), level.version() + 1));
-        } catch (ConditionalCheckFailedException changed) {
-            return new SaveResult.VersionConflict();
-        }
+        return Update.builder()
+                .tableName(tableName)
+                .key(InventoryTable.stockKey(level.storeId(), level.sku()))
+                .updateExpression("SET #onHand = :onHand, #reserved = :reserved, #version = :next")
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build();
     }
 
     /** Every item found under the keys; keys without an item are simply absent. */
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, boolean consistent) {
         List<Map<String, AttributeValue>> found = new ArrayList<>(keys.size());
         for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_BATCH) {
             List<Map<String, AttributeValue>> chunk =
                     keys.subList(from, Math.min(keys.size(), from + MAX_KEYS_PER_BATCH));
-            Map<String, KeysAndAttributes> pending =
-                    Map.of(tableName, KeysAndAttributes.builder().keys(chunk).build());
+            Map<String, KeysAndAttributes> pending = Map.of(
+                    tableName,
+                    KeysAndAttributes.builder()
+                            .keys(chunk)
+                            .consistentRead(consistent)
+                            .build());
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 if (attempt > MAX_BATCH_ATTEMPTS) {
                     throw new IllegalStateException("DynamoDB left keys unprocessed after " + MAX_BATCH_ATTEMPTS
@@ -193,9 +238,5 @@ public final class DynamoDbStockRepository implements StockRepository {
                     "stock item " + item.get(SK).s() + " has no number " + attribute + " attribute");
         }
         return Long.parseLong(value.n());
-    }
-
-    private static AttributeValue number(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

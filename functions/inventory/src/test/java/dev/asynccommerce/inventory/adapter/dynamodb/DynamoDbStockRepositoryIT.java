@@ -4,20 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.asynccommerce.inventory.application.GetAvailability;
+import dev.asynccommerce.inventory.application.OutboxMessage;
 import dev.asynccommerce.inventory.application.ReceiveStock;
 import dev.asynccommerce.inventory.application.SeedDemoInventory;
 import dev.asynccommerce.inventory.application.SkuAvailability;
 import dev.asynccommerce.inventory.application.StockRepository.SaveResult;
+import dev.asynccommerce.inventory.application.TestMessages;
 import dev.asynccommerce.inventory.domain.StockLevel;
 import dev.asynccommerce.inventory.domain.StoreStock;
 import dev.asynccommerce.kernel.Sku;
 import dev.asynccommerce.kernel.StoreId;
 import dev.asynccommerce.testkit.DynamoDbLocal;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +51,7 @@ class DynamoDbStockRepositoryIT {
     @Test
     void writesLocationAndStockInTheDocumentedLayout() {
         stock.register(STORE);
-        stock.save(new StockLevel(STORE, SKU, 25, 4, 0));
+        save(new StockLevel(STORE, SKU, 25, 4, 0));
 
         assertThat(rawItem("STORE#store-001", "LOCATION"))
                 .containsOnly(Map.entry("pk", s("STORE#store-001")), Map.entry("sk", s("LOCATION")));
@@ -71,27 +75,27 @@ class DynamoDbStockRepositoryIT {
 
     @Test
     void savesOnlyOverTheVersionItWasReadAt() {
-        SaveResult first = stock.save(new StockLevel(STORE, SKU, 10, 0, 0));
+        SaveResult first = save(new StockLevel(STORE, SKU, 10, 0, 0));
         assertThat(first).isEqualTo(new SaveResult.Saved(new StockLevel(STORE, SKU, 10, 0, 1)));
 
         // A second creator, and a writer still holding version 0, both lose.
-        assertThat(stock.save(new StockLevel(STORE, SKU, 99, 0, 0))).isEqualTo(new SaveResult.VersionConflict());
-        assertThat(stock.save(new StockLevel(STORE, SKU, 12, 0, 1)))
+        assertThat(save(new StockLevel(STORE, SKU, 99, 0, 0))).isEqualTo(new SaveResult.VersionConflict());
+        assertThat(save(new StockLevel(STORE, SKU, 12, 0, 1)))
                 .isEqualTo(new SaveResult.Saved(new StockLevel(STORE, SKU, 12, 0, 2)));
-        assertThat(stock.save(new StockLevel(STORE, SKU, 50, 0, 1))).isEqualTo(new SaveResult.VersionConflict());
+        assertThat(save(new StockLevel(STORE, SKU, 50, 0, 1))).isEqualTo(new SaveResult.VersionConflict());
 
         assertThat(stock.load(STORE, SKU)).isEqualTo(new StockLevel(STORE, SKU, 12, 0, 2));
     }
 
     @Test
     void aSaveKeepsAttributesItDoesNotOwn() {
-        stock.save(new StockLevel(STORE, SKU, 10, 0, 0));
+        save(new StockLevel(STORE, SKU, 10, 0, 0));
         DYNAMO.updateItem(b -> b.tableName(table)
                 .key(Map.of("pk", s("STORE#store-001"), "sk", s("SKU#SKU-0001")))
                 .updateExpression("SET lastCountedBy = :who")
                 .expressionAttributeValues(Map.of(":who", s("device-7"))));
 
-        stock.save(new StockLevel(STORE, SKU, 11, 0, 1));
+        save(new StockLevel(STORE, SKU, 11, 0, 1));
 
         assertThat(rawItem("STORE#store-001", "SKU#SKU-0001"))
                 .containsEntry("lastCountedBy", s("device-7"))
@@ -105,7 +109,7 @@ class DynamoDbStockRepositoryIT {
 
     @Test
     void findsNoStockForAStoreWithoutALocationEvenIfStockRowsExist() {
-        stock.save(new StockLevel(STORE, SKU, 10, 0, 0));
+        save(new StockLevel(STORE, SKU, 10, 0, 0));
 
         assertThat(stock.findStock(STORE, Set.of(SKU))).isEmpty();
     }
@@ -113,9 +117,9 @@ class DynamoDbStockRepositoryIT {
     @Test
     void findsTheStockOfARegisteredStoreLeavingUnstockedSkusOut() {
         stock.register(STORE);
-        stock.save(new StockLevel(STORE, SKU, 10, 3, 0));
+        save(new StockLevel(STORE, SKU, 10, 3, 0));
         stock.register(new StoreId("store-002"));
-        stock.save(new StockLevel(new StoreId("store-002"), new Sku("SKU-0002"), 7, 0, 0));
+        save(new StockLevel(new StoreId("store-002"), new Sku("SKU-0002"), 7, 0, 0));
 
         Optional<StoreStock> found = stock.findStock(STORE, Set.of(SKU, new Sku("SKU-0002")));
 
@@ -126,7 +130,7 @@ class DynamoDbStockRepositoryIT {
     void readsMoreThanAHundredSkusInBatchesOfAtMostAHundredKeys() {
         stock.register(STORE);
         List<Sku> skus = skus(250);
-        skus.subList(0, 150).forEach(sku -> stock.save(new StockLevel(STORE, sku, 9, 2, 0)));
+        skus.subList(0, 150).forEach(sku -> save(new StockLevel(STORE, sku, 9, 2, 0)));
         ThrottlingDynamoDbClient recording = ThrottlingDynamoDbClient.halving(DYNAMO, 0);
         var reader = new DynamoDbStockRepository(recording, table, Backoff.none());
 
@@ -144,7 +148,7 @@ class DynamoDbStockRepositoryIT {
     void retriesUnprocessedKeysUntilEveryKeyIsRead() {
         stock.register(STORE);
         List<Sku> skus = skus(40);
-        skus.forEach(sku -> stock.save(new StockLevel(STORE, sku, 5, 0, 0)));
+        skus.forEach(sku -> save(new StockLevel(STORE, sku, 5, 0, 0)));
         ThrottlingDynamoDbClient throttled = ThrottlingDynamoDbClient.halving(DYNAMO, 3);
         var reader = new DynamoDbStockRepository(throttled, table, Backoff.none());
 
@@ -168,8 +172,8 @@ class DynamoDbStockRepositoryIT {
     @Test
     void answersAvailabilityThroughTheUseCase() {
         stock.register(STORE);
-        new ReceiveStock(stock).execute(new ReceiveStock.Command(STORE, SKU, 8));
-        new ReceiveStock(stock).execute(new ReceiveStock.Command(STORE, SKU, 4));
+        new ReceiveStock(stock, TestMessages.random()).execute(new ReceiveStock.Command(STORE, SKU, 8));
+        new ReceiveStock(stock, TestMessages.random()).execute(new ReceiveStock.Command(STORE, SKU, 4));
 
         assertThat(new GetAvailability(stock).execute(STORE, List.of(new Sku("SKU-0009"), SKU)))
                 .isEqualTo(new GetAvailability.Outcome.Found(
@@ -179,7 +183,7 @@ class DynamoDbStockRepositoryIT {
 
     @Test
     void seedingTwiceWritesOnceAndSetsRatherThanAdds() {
-        SeedDemoInventory seed = new SeedDemoInventory(stock);
+        SeedDemoInventory seed = new SeedDemoInventory(stock, TestMessages.random());
 
         assertThat(seed.execute()).isEqualTo(new SeedDemoInventory.Result(3, 60));
         assertThat(seed.execute()).isEqualTo(new SeedDemoInventory.Result(0, 0));
@@ -193,11 +197,31 @@ class DynamoDbStockRepositoryIT {
                             .extracting(StockLevel::onHand, StockLevel::reserved, StockLevel::version)
                             .containsExactly(25, 0, 1L));
         }
-        assertThat(DYNAMO.scan(b -> b.tableName(table)).count()).isEqualTo(63);
+        var items = DYNAMO.scan(b -> b.tableName(table)).items();
+        assertThat(items.stream().filter(item -> !item.get("pk").s().startsWith("OUTBOX#")))
+                .hasSize(63);
+        // Each stock level written came with its InventoryAdjusted, in the same transaction.
+        assertThat(items.stream().filter(item -> item.get("pk").s().startsWith("OUTBOX#")))
+                .hasSize(60)
+                .allSatisfy(item -> assertThat(item.get("detailType").s()).isEqualTo("InventoryAdjusted"));
 
-        new ReceiveStock(stock).execute(new ReceiveStock.Command(STORE, SKU, 10));
+        new ReceiveStock(stock, TestMessages.random()).execute(new ReceiveStock.Command(STORE, SKU, 10));
         seed.execute();
         assertThat(stock.load(STORE, SKU).onHand()).isEqualTo(25);
+    }
+
+    /** A save with a stand-in event: these tests are about the stock row, not the event's content. */
+    private SaveResult save(StockLevel level) {
+        return stock.save(
+                level,
+                new OutboxMessage(
+                        UUID.randomUUID().toString(),
+                        "commerce.inventory",
+                        "InventoryAdjusted",
+                        "{}",
+                        level.storeId() + "#" + level.sku(),
+                        Instant.parse("2026-11-21T08:00:00Z"),
+                        null));
     }
 
     private Map<String, AttributeValue> rawItem(String pk, String sk) {

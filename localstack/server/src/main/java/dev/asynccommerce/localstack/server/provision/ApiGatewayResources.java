@@ -190,6 +190,38 @@ public final class ApiGatewayResources {
         }
     }
 
+    private static final Pattern EXECUTE_API =
+            Pattern.compile("https://([a-z0-9]+)\\.execute-api\\.[a-z0-9-]+\\.amazonaws\\.com(/[A-Za-z0-9_$-]+)?");
+
+    /**
+     * Maps the AWS URL of a deployed API in a function's environment to the stack's own: a WebSocket
+     * stage's callback URL ({@code https://<id>.execute-api.<region>.amazonaws.com/<stage>}, the
+     * management API's endpoint) to the local {@code @connections} endpoint, an HTTP API's URL to its
+     * local one. Other values pass unchanged.
+     */
+    public String localizeEnvironmentValue(String value) {
+        Matcher m = EXECUTE_API.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String apiId = m.group(1);
+            JsonNode api = apis.get(apiId);
+            String local;
+            if (api == null) {
+                local = m.group();
+            } else if ("WEBSOCKET".equals(api.path("ProtocolType").asText()) && m.group(2) != null) {
+                local = stripSlash(ApiGateway.connectionsEndpoint(
+                                endpoint, apiId, m.group(2).substring(1))
+                        .toString());
+            } else {
+                local = stripSlash(ApiGateway.httpApiUrl(endpoint, apiId).toString())
+                        + (m.group(2) == null ? "" : m.group(2));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(local));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     /** The local URL of each WebSocket API stage, by the URL AWS would give it (for rewriting outputs). */
     public Map<String, String> localUrls(String region, String urlSuffix) {
         Map<String, String> urls = new LinkedHashMap<>();

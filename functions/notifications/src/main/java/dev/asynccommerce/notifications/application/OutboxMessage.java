@@ -1,0 +1,16 @@
+package dev.asynccommerce.notifications.application;
+
+import java.time.Instant;
+
+/**
+ * A published event ready for the outbox: validated against its schema, with nothing personal in
+ * it. The sender writes it in the same transaction as the notification it records.
+ */
+public record OutboxMessage(
+        String eventId,
+        String source,
+        String detailType,
+        String detailJson,
+        String aggregateId,
+        Instant occurredAt,
+        String traceHeader) {}
