@@ -37,6 +37,9 @@ public final class BopisFunctions extends Construct {
     public static final Duration PAYMENT_RETRY_WINDOW = Duration.days(1);
 
     static final String MACHINE = "bopis-fulfillment";
+    /** Concurrent batches of the payments consumer: the provider sees at most this many callers. */
+    public static final int PAYMENT_CONSUMER_CONCURRENCY = 5;
+
     private static final Duration TASK_TIMEOUT = Duration.seconds(30);
 
     private final Map<String, ServiceFunction> functions = new LinkedHashMap<>();
@@ -143,6 +146,9 @@ public final class BopisFunctions extends Construct {
                         .batchSize(5)
                         .maxBatchingWindow(Duration.seconds(0))
                         .reportBatchItemFailures(true)
+                        // Caps the load on the payment provider; a throttled batch would wait out the
+                        // queue's visibility timeout, so this stays within the function's concurrency.
+                        .maxConcurrency(PAYMENT_CONSUMER_CONCURRENCY)
                         .build());
         ServiceFunction paymentCommands = fn(
                 in,

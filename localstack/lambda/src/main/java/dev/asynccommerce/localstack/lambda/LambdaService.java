@@ -700,7 +700,7 @@ public final class LambdaService implements AutoCloseable {
         private String account = "000000000000";
         private Path workDirectory;
         private Timers timers = new SystemTimers();
-        private int defaultConcurrency = 4;
+        private int defaultConcurrency = 10;
         private Duration initTimeout = Duration.ofSeconds(10);
         private String accessKeyId = "local";
         private String secretAccessKey = "local";

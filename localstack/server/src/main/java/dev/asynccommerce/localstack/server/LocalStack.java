@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * docs/decisions/2026-11-21-local-stack-architecture.md.
  */
 public final class LocalStack implements AutoCloseable {
+    /** How long a new function environment may take to start (see the Lambda service's builder). */
+    static final Duration LOCAL_INIT_TIMEOUT = Duration.ofSeconds(60);
+
     public static final String ACCOUNT = "000000000000";
 
     private final VirtualClock clock;
@@ -135,6 +139,10 @@ public final class LocalStack implements AutoCloseable {
                 .workDirectory(Files.createTempDirectory("local-stack-lambda"))
                 .timers(clock.asTimers())
                 .credentials("local", "local", "local")
+                // Lambda allows 10 s of init, and SnapStart restores a Java function in well under one.
+                // Here every environment is a fresh JVM, and a burst of them on a small machine takes far
+                // longer; an init that really hangs still times out.
+                .initTimeout(LOCAL_INIT_TIMEOUT)
                 .build();
         clock.addQuiescence(lambda::awaitIdle);
         this.streamsForMappings = DynamoDbStreamsClient.builder()

@@ -1,0 +1,406 @@
+package dev.asynccommerce.localstack.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynccommerce.infra.Artifacts;
+import dev.asynccommerce.infra.AsyncCommerceStack;
+import dev.asynccommerce.localstack.deployer.CloudAssembly;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.StackProps;
+
+/**
+ * Every BOPIS journey of issue 6 through the deployed system's outputs and HTTP only: the storefront
+ * API, the store routes with the stack's staff tokens, and the local controls (clock, notifications)
+ * on the AWS endpoint. Nothing here reaches into a table or a queue, so the same journeys can run
+ * against another deployment of the stack. Each journey uses its own SKU, so stock levels speak for
+ * that journey alone.
+ */
+class BopisJourneysIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration ASYNC = Duration.ofSeconds(60);
+    private static final String STORE = "store-001";
+    private static final int SEEDED_UNITS = 25;
+
+    @TempDir
+    static Path cdkOut;
+
+    private static LocalStack stack;
+    private static String storefront;
+    private static String awsEndpoint;
+    private static LocalDeployment.Result deployment;
+
+    @BeforeAll
+    static void deployTheRealStack() {
+        App app = App.Builder.create().outdir(cdkOut.toString()).build();
+        new AsyncCommerceStack(app, "AsyncCommerce", StackProps.builder().build(), Artifacts.locate());
+        app.synth();
+        // The clock follows the wall clock, as ./local-stack's does; journeys move it on where a wait is days.
+        stack = LocalStack.start(LocalStack.Options.defaults().withPort(0));
+        deployment = stack.deploy(CloudAssembly.read(cdkOut, "AsyncCommerce"), Map.of());
+        DemoData.seed(stack, deployment);
+        storefront = deployment.outputs().get("StorefrontApiUrl");
+        awsEndpoint = deployment.outputs().get("AwsEndpoint");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    // --- the storefront, as a customer uses it ---
+
+    private record Placed(String orderId, String token) {}
+
+    private static Placed checkout(String sku, int quantity, String... paymentTokens) throws Exception {
+        StringBuilder methods = new StringBuilder();
+        for (String token : paymentTokens) {
+            methods.append(methods.isEmpty() ? "" : ",")
+                    .append("{\"type\":\"CARD\",\"token\":\"")
+                    .append(token)
+                    .append("\"}");
+        }
+        String body = """
+                {"customer": {"customerId": "c-123", "email": "ana@example.com"},
+                 "lines": [{"sku": "%s", "quantity": %d}],
+                 "fulfillment": {"type": "PICKUP", "storeId": "%s"},
+                 "payment": {"methods": [%s]}}""".formatted(sku, quantity, STORE, methods);
+        // As a storefront should: a 5xx (here, the checkout function's concurrency is taken) is retried
+        // with the same Idempotency-Key, which can only ever place one order.
+        Map<String, String> key = Map.of("Idempotency-Key", "journey-" + UUID.randomUUID());
+        AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
+        await().atMost(ASYNC).pollInterval(Duration.ofMillis(300)).until(() -> {
+            response.set(call("POST", storefront + "/orders", body, key));
+            return response.get().statusCode() < 500;
+        });
+        assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(response.get().body());
+        return new Placed(
+                answer.path("orderId").asText(), answer.path("orderToken").asText());
+    }
+
+    private static JsonNode order(Placed placed) throws Exception {
+        HttpResponse<String> response =
+                call("GET", storefront + "/orders/" + placed.orderId(), null, Map.of("Authorization", bearer(placed)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode awaitStatus(Placed placed, String... statuses) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last.set(order(placed));
+            return List.of(statuses).contains(last.get().path("status").asText());
+        });
+        return last.get();
+    }
+
+    private static List<String> timeline(JsonNode order) {
+        List<String> events = new ArrayList<>();
+        order.path("timeline").forEach(step -> events.add(step.path("event").asText()));
+        return events;
+    }
+
+    private static int available(String sku) throws Exception {
+        HttpResponse<String> response =
+                call("GET", storefront + "/stores/" + STORE + "/availability?sku=" + sku, null, Map.of());
+        return JSON.readTree(response.body())
+                .path("items")
+                .get(0)
+                .path("available")
+                .asInt();
+    }
+
+    private static void awaitAvailable(String sku, int units) {
+        await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).until(() -> available(sku) == units);
+    }
+
+    private static String bearer(Placed placed) {
+        return "Bearer " + placed.token();
+    }
+
+    // --- the store, as its staff use it ---
+
+    private static HttpResponse<String> store(String method, String path, String body) throws Exception {
+        return call(
+                method,
+                storefront + "/stores/" + STORE + path,
+                body,
+                Map.of("Authorization", "Bearer " + staffToken(STORE)));
+    }
+
+    private static void awaitPickTask(Placed placed) {
+        await().atMost(ASYNC)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> store("GET", "/pick-tasks", null).body().contains(placed.orderId()));
+    }
+
+    private static void pick(Placed placed, String sku, int quantity) throws Exception {
+        awaitPickTask(placed);
+        HttpResponse<String> picked = store(
+                "POST",
+                "/orders/" + placed.orderId() + "/picked",
+                "{\"lines\": [{\"sku\": \"%s\", \"quantity\": %d}]}".formatted(sku, quantity));
+        assertThat(picked.statusCode()).as(picked.body()).isEqualTo(202);
+    }
+
+    private static HttpResponse<String> collect(Placed placed, String code) throws Exception {
+        return store("POST", "/orders/" + placed.orderId() + "/collected", "{\"pickupCode\": \"" + code + "\"}");
+    }
+
+    /**
+     * A staff token as dev-tokens.json holds them, minted now on the stack's clock: tokens expire, and
+     * journeys move the clock on by days.
+     */
+    private static String staffToken(String store) {
+        return DevTokens.mint(stack, deployment, stack.clock().now()).get(store);
+    }
+
+    // --- the local controls ---
+
+    private static List<JsonNode> notifications(Placed placed) throws Exception {
+        JsonNode all = JSON.readTree(call("GET", awsEndpoint + "/_local/notifications", null, Map.of())
+                .body());
+        List<JsonNode> mine = new ArrayList<>();
+        all.path("notifications").forEach(n -> {
+            if (n.path("orderId").asText().equals(placed.orderId())) {
+                mine.add(n);
+            }
+        });
+        return mine;
+    }
+
+    private static List<String> notificationTypes(Placed placed) throws Exception {
+        return notifications(placed).stream().map(n -> n.path("type").asText()).toList();
+    }
+
+    private static void advanceClock(Duration duration) throws Exception {
+        HttpResponse<String> response = call(
+                "POST", awsEndpoint + "/_local/clock/advance", "{\"seconds\": " + duration.toSeconds() + "}", Map.of());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> call(String method, String url, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    // --- the journeys ---
+
+    @Test
+    void aDeclinedCardFallsBackToTheNextMethodAndTheOrderIsPickedAndCollected() throws Exception {
+        String sku = "SKU-0002";
+        Placed placed = checkout(sku, 2, "tok_insufficient", "tok_visa");
+
+        awaitStatus(placed, "PICKING");
+        awaitAvailable(sku, SEEDED_UNITS - 2);
+        pick(placed, sku, 2);
+        JsonNode ready = awaitStatus(placed, "READY_FOR_PICKUP");
+        String code = ready.path("pickupCode").asText();
+        assertThat(code).matches("[0-9]{6}");
+
+        assertThat(collect(placed, "000000".equals(code) ? "111111" : "000000").statusCode())
+                .as("a wrong code hands nothing over")
+                .isEqualTo(409);
+        assertThat(order(placed).path("status").asText()).isEqualTo("READY_FOR_PICKUP");
+        assertThat(collect(placed, code).statusCode()).isEqualTo(202);
+
+        JsonNode collected = awaitStatus(placed, "COLLECTED");
+        assertThat(timeline(collected))
+                .containsExactly(
+                        "OrderPlaced",
+                        "OrderConfirmed",
+                        "OrderPickingStarted",
+                        "OrderReadyForPickup",
+                        "OrderCollected");
+        assertThat(available(sku)).as("the collected units left the store").isEqualTo(SEEDED_UNITS - 2);
+        await().atMost(ASYNC)
+                .untilAsserted(() ->
+                        assertThat(notificationTypes(placed)).containsExactly("ORDER_CONFIRMED", "READY_FOR_PICKUP"));
+        assertThat(notifications(placed).get(1).path("body").asText())
+                .as("the customer gets the code")
+                .contains(code);
+        assertThat(notifications(placed).get(0).path("recipient").asText()).isEqualTo("a***@example.com");
+    }
+
+    @Test
+    void allMethodsDeclinedParksTheOrderAndANewMethodResumesTheSameOrder() throws Exception {
+        String sku = "SKU-0003";
+        Placed placed = checkout(sku, 1, "tok_decline");
+
+        awaitStatus(placed, "PAYMENT_FAILED");
+        awaitAvailable(sku, SEEDED_UNITS);
+        HttpResponse<String> replaced = call(
+                "POST",
+                storefront + "/orders/" + placed.orderId() + "/payment-methods",
+                "{\"methods\": [{\"type\": \"WALLET\", \"token\": \"tok_wallet\"}]}",
+                Map.of("Authorization", bearer(placed)));
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(202);
+
+        JsonNode picking = awaitStatus(placed, "PICKING");
+        assertThat(picking.path("orderId").asText()).isEqualTo(placed.orderId());
+        assertThat(timeline(picking))
+                .containsSubsequence("OrderPaymentFailed", "OrderPaymentMethodsUpdated", "OrderConfirmed");
+        awaitAvailable(sku, SEEDED_UNITS - 1);
+        await().atMost(ASYNC)
+                .untilAsserted(() -> assertThat(notificationTypes(placed)).contains("PAYMENT_FAILED"));
+    }
+
+    @Test
+    void moreThanTheStoreHasIsRefusedAndNothingStaysReserved() throws Exception {
+        String sku = "SKU-0004";
+        Placed placed = checkout(sku, SEEDED_UNITS + 1, "tok_visa");
+
+        JsonNode cancelled = awaitStatus(placed, "CANCELLED");
+        assertThat(timeline(cancelled)).containsExactly("OrderPlaced", "OrderCancelled");
+        assertThat(available(sku)).isEqualTo(SEEDED_UNITS);
+        await().atMost(ASYNC)
+                .untilAsserted(() -> assertThat(notificationTypes(placed)).containsExactly("ORDER_CANCELLED"));
+    }
+
+    @Test
+    void aShortPickCancelsTheOrderAndReturnsTheStock() throws Exception {
+        String sku = "SKU-0005";
+        Placed placed = checkout(sku, 3, "tok_visa");
+
+        awaitStatus(placed, "PICKING");
+        pick(placed, sku, 1);
+
+        awaitStatus(placed, "CANCELLED");
+        awaitAvailable(sku, SEEDED_UNITS);
+    }
+
+    @Test
+    void aCustomerWhoCancelsWhileTheStorePicksGetsTheStockReleased() throws Exception {
+        String sku = "SKU-0006";
+        Placed placed = checkout(sku, 2, "tok_visa");
+        awaitStatus(placed, "PICKING");
+        awaitPickTask(placed);
+
+        HttpResponse<String> cancel = call(
+                "POST",
+                storefront + "/orders/" + placed.orderId() + "/cancel",
+                null,
+                Map.of("Authorization", bearer(placed)));
+
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+        assertThat(order(placed).path("status").asText()).isEqualTo("CANCELLED");
+        awaitAvailable(sku, SEEDED_UNITS);
+        await().atMost(ASYNC)
+                .until(() -> !store("GET", "/pick-tasks", null).body().contains(placed.orderId()));
+    }
+
+    @Test
+    void anOrderNobodyCollectsIsRemindedThenExpiresAndItsStockReturns() throws Exception {
+        String sku = "SKU-0007";
+        Placed placed = checkout(sku, 1, "tok_visa");
+        awaitStatus(placed, "PICKING");
+        pick(placed, sku, 1);
+        awaitStatus(placed, "READY_FOR_PICKUP");
+
+        advanceClock(Duration.ofDays(2).plusMinutes(1));
+        await().atMost(ASYNC)
+                .untilAsserted(() -> assertThat(notificationTypes(placed)).contains("PICKUP_REMINDER"));
+        advanceClock(Duration.ofDays(1).plusMinutes(1));
+
+        awaitStatus(placed, "EXPIRED");
+        awaitAvailable(sku, SEEDED_UNITS);
+        await().atMost(ASYNC)
+                .untilAsserted(() -> assertThat(notificationTypes(placed)).contains("ORDER_EXPIRED"));
+    }
+
+    @Test
+    void checkoutsRacingForTheLastUnitsConfirmExactlyAsManyAsThereAre() throws Exception {
+        String sku = "SKU-0008";
+        HttpResponse<String> counted = store(
+                "POST",
+                "/stock",
+                "{\"sku\": \"%s\", \"quantity\": 3, \"reason\": \"COUNT_CORRECTION\"}".formatted(sku));
+        assertThat(counted.statusCode()).as(counted.body()).isEqualTo(202);
+
+        List<Callable<Placed>> racers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            racers.add(() -> checkout(sku, 1, "tok_visa"));
+        }
+        List<Placed> orders = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            for (Future<Placed> placed : pool.invokeAll(racers)) {
+                orders.add(placed.get());
+            }
+        }
+
+        List<String> outcomes = new ArrayList<>();
+        for (Placed placed : orders) {
+            outcomes.add(
+                    awaitStatus(placed, "PICKING", "CANCELLED").path("status").asText());
+        }
+        assertThat(outcomes).filteredOn("PICKING"::equals).hasSize(3);
+        assertThat(outcomes).filteredOn("CANCELLED"::equals).hasSize(3);
+        assertThat(available(sku)).isZero();
+    }
+
+    @Test
+    void badInputAtTheStoreRoutesIsRefusedAndChangesNothing() throws Exception {
+        String sku = "SKU-0009";
+        Placed placed = checkout(sku, 2, "tok_visa");
+        awaitStatus(placed, "PICKING");
+        awaitPickTask(placed);
+
+        assertThat(store(
+                                "POST",
+                                "/orders/" + placed.orderId() + "/picked",
+                                "{\"lines\": [{\"sku\": \"" + sku + "\", \"quantity\": 9}]}")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(store("POST", "/orders/" + placed.orderId() + "/picked", "not json")
+                        .statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> otherStore = call(
+                "GET",
+                storefront + "/stores/store-002/pick-tasks",
+                null,
+                Map.of("Authorization", "Bearer " + staffToken(STORE)));
+        assertThat(otherStore.statusCode()).isEqualTo(403);
+        assertThat(call("GET", storefront + "/stores/" + STORE + "/pick-tasks", null, Map.of())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(store("POST", "/stock", "{\"sku\": \"" + sku + "\", \"quantity\": -1, \"reason\": \"RECEIVED\"}")
+                        .statusCode())
+                .isEqualTo(400);
+
+        assertThat(order(placed).path("status").asText()).isEqualTo("PICKING");
+        assertThat(available(sku)).isEqualTo(SEEDED_UNITS - 2);
+    }
+}
