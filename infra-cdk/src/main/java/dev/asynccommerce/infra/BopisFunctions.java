@@ -124,11 +124,36 @@ public final class BopisFunctions extends Construct {
                 List.of("OrderPaymentMethodsUpdated", "OrderCancelled"),
                 workflowSignals);
 
-        // payments: authorization from the queue, capture / void / refund as tasks.
-        Map<String, String> payments = Map.of(
+        ServiceFunction paymentActivity = fn(
+                in,
+                "PaymentActivity",
+                "ordering",
+                "dev.asynccommerce.ordering.handler.PaymentActivityHandler",
+                "Payment events → the order's timeline (what the customer sees of the ledger)",
+                ordering,
+                TASK_TIMEOUT);
+        tables.orders().grantReadWriteData(paymentActivity.function());
+        rule(
+                in,
+                "PaymentEventsToOrderTimeline",
+                List.of("commerce.payments"),
+                List.of(
+                        "PaymentAuthorized",
+                        "PaymentDeclined",
+                        "PaymentFailed",
+                        "PaymentCaptured",
+                        "PaymentVoided",
+                        "PaymentRefunded"),
+                paymentActivity);
+
+        // payments: authorization from the queue, capture / void / refund as tasks. The simulated
+        // provider's median latency comes from the context (paymentSimLatencyMs; benchmarks use 300).
+        Map<String, String> provider = Map.of("PAYMENT_SIM_LATENCY_MS", context("paymentSimLatencyMs", "0"));
+        Map<String, String> payments = new HashMap<>(provider);
+        payments.putAll(Map.of(
                 "PAYMENTS_TABLE", tables.payments().getTableName(),
                 "PAYMENTS_QUEUE_URL", messaging.paymentsQueue().getQueueUrl(),
-                "PAYMENTS_MAX_RECEIVES", Integer.toString(Messaging.PAYMENT_MAX_RECEIVES));
+                "PAYMENTS_MAX_RECEIVES", Integer.toString(Messaging.PAYMENT_MAX_RECEIVES)));
         ServiceFunction paymentsConsumer = fn(
                 in,
                 "PaymentsConsumer",
@@ -156,7 +181,7 @@ public final class BopisFunctions extends Construct {
                 "payments",
                 "dev.asynccommerce.payments.handler.PaymentCommandsHandler",
                 "BOPIS task: capture, void or refund through the payment provider",
-                Map.of("PAYMENTS_TABLE", tables.payments().getTableName()),
+                withAll(provider, Map.of("PAYMENTS_TABLE", tables.payments().getTableName())),
                 TASK_TIMEOUT);
         tables.payments().grantReadWriteData(paymentCommands.function());
 
@@ -399,6 +424,17 @@ public final class BopisFunctions extends Construct {
                 .build();
         rules.add(rule);
         return rule;
+    }
+
+    private String context(String key, String fallback) {
+        Object value = getNode().tryGetContext(key);
+        return value == null ? fallback : value.toString();
+    }
+
+    private static Map<String, String> withAll(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> all = new HashMap<>(first);
+        all.putAll(second);
+        return all;
     }
 
     private static String seconds(Duration duration) {

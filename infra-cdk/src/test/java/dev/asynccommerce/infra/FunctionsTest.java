@@ -26,6 +26,7 @@ class FunctionsTest {
             "dev.asynccommerce.ordering.handler.OrderWorkflowHandler::handleRequest",
             "dev.asynccommerce.ordering.handler.StartFulfillmentHandler::handleRequest",
             "dev.asynccommerce.ordering.handler.WorkflowSignalsHandler::handleRequest",
+            "dev.asynccommerce.ordering.handler.PaymentActivityHandler::handleRequest",
             "dev.asynccommerce.payments.handler.PaymentsQueueHandler::handleRequest",
             "dev.asynccommerce.payments.handler.PaymentCommandsHandler::handleRequest",
             "dev.asynccommerce.inventory.handler.ReservationCommandHandler::handleRequest",

@@ -27,7 +27,7 @@ class MonitoringTest {
                 .toList();
 
         // Four of the messaging backbone, one per rule that invokes a function.
-        assertThat(dlqs).hasSize(9);
+        assertThat(dlqs).hasSize(10);
         for (String dlq : dlqs) {
             assertThat(alarmsOn("ApproximateNumberOfMessagesVisible")).as(dlq).anySatisfy(a -> {
                 assertThat(String.valueOf(a.get("Dimensions"))).contains(dlq);

@@ -18,6 +18,7 @@ import dev.asynccommerce.ordering.application.OrderMessages;
 import dev.asynccommerce.ordering.application.OrderRepository;
 import dev.asynccommerce.ordering.application.PaymentWaits;
 import dev.asynccommerce.ordering.application.PlaceOrder;
+import dev.asynccommerce.ordering.application.RecordPaymentActivity;
 import dev.asynccommerce.ordering.application.ReplacePaymentMethods;
 import dev.asynccommerce.ordering.application.StartFulfillment;
 import dev.asynccommerce.ordering.application.WorkflowCallbacks;
@@ -45,6 +46,7 @@ public final class OrderingWiring {
     private final FailPayment failPayment;
     private final WorkflowSignals workflowSignals;
     private final StartFulfillment startFulfillment;
+    private final RecordPaymentActivity recordPaymentActivity;
 
     /** What the pickup workflow's side of ordering talks to. */
     public record WorkflowPorts(
@@ -66,6 +68,7 @@ public final class OrderingWiring {
                 changes, workflow.paymentWaits(), workflow.callbacks(), workflow.paymentRetryWindow(), clock);
         this.workflowSignals = new WorkflowSignals(workflow.paymentWaits(), workflow.callbacks());
         this.startFulfillment = new StartFulfillment(workflow.workflows());
+        this.recordPaymentActivity = new RecordPaymentActivity(changes);
     }
 
     public static OrderingWiring fromEnvironment() {
@@ -123,5 +126,9 @@ public final class OrderingWiring {
 
     public StartFulfillment startFulfillment() {
         return startFulfillment;
+    }
+
+    public RecordPaymentActivity recordPaymentActivity() {
+        return recordPaymentActivity;
     }
 }

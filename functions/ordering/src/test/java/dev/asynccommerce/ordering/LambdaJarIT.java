@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.asynccommerce.ordering.handler.CancelOrderHandler;
 import dev.asynccommerce.ordering.handler.GetOrderHandler;
 import dev.asynccommerce.ordering.handler.OrderWorkflowHandler;
+import dev.asynccommerce.ordering.handler.PaymentActivityHandler;
 import dev.asynccommerce.ordering.handler.PlaceOrderHandler;
 import dev.asynccommerce.ordering.handler.ReplacePaymentMethodsHandler;
 import dev.asynccommerce.ordering.handler.StartFulfillmentHandler;
@@ -26,7 +27,8 @@ class LambdaJarIT {
                         ReplacePaymentMethodsHandler.class,
                         OrderWorkflowHandler.class,
                         StartFulfillmentHandler.class,
-                        WorkflowSignalsHandler.class)
+                        WorkflowSignalsHandler.class,
+                        PaymentActivityHandler.class)
                 .toList()) {
             assertThat(jar.containsClass(handler.getName()))
                     .as(handler.getName())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.asynccommerce.platform.aws.AwsClients;
+import dev.asynccommerce.platform.dynamodb.TransactWrites;
 import dev.asynccommerce.platform.outbox.OutboxItem;
 import dev.asynccommerce.relay.adapter.eventbridge.EventBridgePublisher;
 import dev.asynccommerce.relay.application.OutboxRelay;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -128,6 +131,41 @@ class OutboxRelayIT {
             assertThat(entry.resources()).isEmpty();
         }
         assertThat(response.getBatchItemFailures()).isEmpty();
+    }
+
+    @Test
+    void publishesTheOutboxItemsOfATableWithASortKeyAsTheOthersWriteThem() {
+        String sortKeyed =
+                TestTable.named("relay-sk").withSortKey("sk").withStream().create(dynamo);
+        try {
+            OutboxItem reserved = outboxItem("o-1", "InventoryReserved", 1, "Root=1-6740f0b2-5f1e4b3c2d1a0f9e8d7c6b5a");
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWrites.putNew(
+                            sortKeyed,
+                            Map.of(
+                                    "pk",
+                                    AttributeValue.fromS("RESERVATION#o-1#1"),
+                                    "sk",
+                                    AttributeValue.fromS("RESERVATION"),
+                                    OutboxItem.ATTR_ITEM_TYPE,
+                                    AttributeValue.fromS("Reservation"))),
+                    reserved.putNew(sortKeyed, "sk")));
+
+            StreamsEventResponse response =
+                    handler.handleRequest(StreamEvents.readTable(dynamo, streams, sortKeyed), null);
+
+            assertThat(recorder.accepted()).singleElement().satisfies(entry -> {
+                assertThat(entry.eventId()).isEqualTo(reserved.getEventId());
+                assertThat(entry.source()).isEqualTo(reserved.getSource());
+                assertThat(entry.detailType()).isEqualTo("InventoryReserved");
+                assertThat(entry.detail()).isEqualTo(reserved.getDetail());
+                assertThat(entry.time()).isEqualTo(Instant.parse(reserved.getOccurredAt()));
+                assertThat(entry.traceHeader()).isEqualTo(reserved.getTraceHeader());
+            });
+            assertThat(response.getBatchItemFailures()).isEmpty();
+        } finally {
+            dynamo.deleteTable(b -> b.tableName(sortKeyed));
+        }
     }
 
     @Test

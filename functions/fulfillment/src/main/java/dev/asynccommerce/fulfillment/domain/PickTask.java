@@ -149,20 +149,7 @@ public record PickTask(
                 .map(l -> new PickLine(l.sku(), bySku.get(l.sku())))
                 .toList();
         boolean complete = lines.stream().allMatch(l -> bySku.get(l.sku()) == l.quantity());
-        PickTask reportedTask = new PickTask(
-                orderId,
-                storeId,
-                lines,
-                createdAt,
-                dueAt,
-                token,
-                escalated,
-                complete ? PickStatus.PICKED : PickStatus.SHORT_PICKED,
-                inOrder,
-                correlationId,
-                version + 1,
-                at);
-        return new PickDecision.Reported(reportedTask);
+        return new PickDecision.Reported(closed(complete ? PickStatus.PICKED : PickStatus.SHORT_PICKED, inOrder, at));
     }
 
     /** The order was cancelled: the task closes without a result. Cancelling again changes nothing. */
@@ -170,6 +157,11 @@ public record PickTask(
         if (!status.isOpen()) {
             return this;
         }
+        return closed(PickStatus.CANCELLED, picked, at);
+    }
+
+    /** The next version of this task, closed {@code at} with {@code status} and what was picked. */
+    private PickTask closed(PickStatus status, List<PickLine> picked, Instant at) {
         return new PickTask(
                 orderId,
                 storeId,
@@ -178,7 +170,7 @@ public record PickTask(
                 dueAt,
                 token,
                 escalated,
-                PickStatus.CANCELLED,
+                status,
                 picked,
                 correlationId,
                 version + 1,

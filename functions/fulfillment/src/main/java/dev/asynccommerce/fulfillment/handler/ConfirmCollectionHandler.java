@@ -8,14 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.fulfillment.FulfillmentWiring;
 import dev.asynccommerce.fulfillment.application.ConfirmCollection;
 import dev.asynccommerce.fulfillment.domain.PickupCodeDigest;
-import dev.asynccommerce.kernel.StoreId;
-import dev.asynccommerce.platform.http.ApiRequest;
-import dev.asynccommerce.platform.http.Guard;
 import dev.asynccommerce.platform.http.HttpResponses;
-import dev.asynccommerce.platform.http.JsonBody;
 import dev.asynccommerce.platform.http.Problem;
-import dev.asynccommerce.platform.http.RequestContext;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -47,43 +41,36 @@ public final class ConfirmCollectionHandler implements RequestHandler<APIGateway
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiRequest request = new ApiRequest(event);
-        String orderId = request.pathParameter("orderId").orElse("");
-        RequestContext.log(RequestContext.correlationId(request), orderId);
-        return Guard.respond("ConfirmCollection", () -> {
-            Optional<StoreId> store = StoreRoutes.authorizedStore(request);
-            if (store.isEmpty()) {
-                return StoreRoutes.otherStore();
-            }
-            JsonNode body;
-            switch (JsonBody.read(request, MAX_BODY_BYTES)) {
-                case JsonBody.Parsed.Refused refused -> {
-                    return HttpResponses.problem(refused.problem());
-                }
-                case JsonBody.Parsed.Ok ok -> body = ok.json();
-            }
-            JsonFields fields = new JsonFields();
-            fields.refuseUnknown(body, "", Set.of("pickupCode"));
-            String code = fields.string(body, "pickupCode", "pickupCode");
-            if (code != null && !PickupCodeDigest.isCode(code)) {
-                fields.invalid("pickupCode", "must be the six digits of the order's pickup code");
-            }
-            if (!fields.valid()) {
-                return StoreRoutes.invalid(fields.errors());
-            }
-            return switch (confirmCollection.execute(store.get(), orderId, code)) {
-                case ConfirmCollection.Result.Collected c -> {
-                    LOG.info("order collected{}", c.repeated() ? " (repeated)" : "");
-                    yield HttpResponses.json(202, new Collected(c.orderId().value(), "COLLECTED"));
-                }
-                case ConfirmCollection.Result.WrongCode w -> {
-                    LOG.info("collection refused: wrong pickup code");
-                    yield HttpResponses.problem(Problem.of(
-                            409, "wrong-pickup-code", "Wrong pickup code", "That is not this order's pickup code."));
-                }
-                case ConfirmCollection.Result.NotFound n ->
-                    HttpResponses.problem(Problem.notFound("No order awaiting collection with that id at this store."));
-            };
-        });
+        return StoreRoutes.orderCommand(
+                event,
+                "ConfirmCollection",
+                MAX_BODY_BYTES,
+                Set.of("pickupCode"),
+                ConfirmCollectionHandler::pickupCode,
+                (store, orderId, code, request) -> switch (confirmCollection.execute(store, orderId, code)) {
+                    case ConfirmCollection.Result.Collected c -> {
+                        LOG.info("order collected{}", c.repeated() ? " (repeated)" : "");
+                        yield HttpResponses.json(202, new Collected(c.orderId().value(), "COLLECTED"));
+                    }
+                    case ConfirmCollection.Result.WrongCode w -> {
+                        LOG.info("collection refused: wrong pickup code");
+                        yield HttpResponses.problem(Problem.of(
+                                409,
+                                "wrong-pickup-code",
+                                "Wrong pickup code",
+                                "That is not this order's pickup code."));
+                    }
+                    case ConfirmCollection.Result.NotFound n ->
+                        HttpResponses.problem(
+                                Problem.notFound("No order awaiting collection with that id at this store."));
+                });
+    }
+
+    private static String pickupCode(JsonNode body, JsonFields fields) {
+        String code = fields.string(body, "pickupCode", "pickupCode");
+        if (code != null && !PickupCodeDigest.isCode(code)) {
+            fields.invalid("pickupCode", "must be the six digits of the order's pickup code");
+        }
+        return code;
     }
 }

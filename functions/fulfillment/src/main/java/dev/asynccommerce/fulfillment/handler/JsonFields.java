@@ -3,59 +3,17 @@ package dev.asynccommerce.fulfillment.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.fulfillment.domain.PickLine;
 import dev.asynccommerce.kernel.Sku;
-import dev.asynccommerce.platform.http.FieldError;
+import dev.asynccommerce.platform.http.FieldReader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads typed fields out of a JSON object, noting every field that is missing, of the wrong type or
- * out of range instead of stopping at the first, so that one answer names them all. Messages name
- * fields and rules, never the values found (they may be secrets: tokens, pickup codes).
+ * Platform's {@link FieldReader} with the fields of fulfillment's inputs: positive whole numbers,
+ * optional booleans and pick lines. Messages name fields and rules, never the values found (they may
+ * be secrets: tokens, pickup codes).
  */
-final class JsonFields {
-    private final List<FieldError> errors = new ArrayList<>();
-
-    List<FieldError> errors() {
-        return errors;
-    }
-
-    boolean valid() {
-        return errors.isEmpty();
-    }
-
-    void invalid(String field, String message) {
-        errors.add(new FieldError(field, message));
-    }
-
-    /** Notes every member of {@code node} that is not {@code allowed}: a typo, most likely. */
-    void refuseUnknown(JsonNode node, String path, Set<String> allowed) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                invalid(path.isEmpty() ? name : path + "." + name, "is not a known field");
-            }
-        }
-    }
-
-    /** The non-blank string at {@code name}, or null (noted). */
-    String string(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
-            invalid(path, "is required");
-            return null;
-        }
-        if (!node.isTextual()) {
-            invalid(path, "must be a string");
-            return null;
-        }
-        if (node.asText().isBlank()) {
-            invalid(path, "must not be blank");
-            return null;
-        }
-        return node.asText();
-    }
+final class JsonFields extends FieldReader {
 
     /** The whole number from 1 to {@link Integer#MAX_VALUE} at {@code name}, or null (noted). */
     Integer positiveInt(JsonNode parent, String name, String path) {
@@ -99,7 +57,7 @@ final class JsonFields {
             invalid(name, "must be an array of 1 to " + max + " lines");
             return List.of();
         }
-        int before = errors.size();
+        int before = errors().size();
         List<PickLine> lines = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             String at = name + "[" + i + "]";
@@ -119,7 +77,7 @@ final class JsonFields {
                 lines.add(new PickLine(new Sku(sku), quantity));
             }
         }
-        return errors.size() == before ? lines : List.of();
+        return errors().size() == before ? lines : List.of();
     }
 
     private Integer quantity(JsonNode node, String path, int min) {

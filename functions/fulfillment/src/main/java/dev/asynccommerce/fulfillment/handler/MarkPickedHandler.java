@@ -4,22 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.fulfillment.FulfillmentWiring;
 import dev.asynccommerce.fulfillment.application.CommandContext;
 import dev.asynccommerce.fulfillment.application.ReportPick;
-import dev.asynccommerce.fulfillment.domain.PickLine;
 import dev.asynccommerce.fulfillment.domain.PickTask;
-import dev.asynccommerce.kernel.StoreId;
-import dev.asynccommerce.platform.http.ApiRequest;
 import dev.asynccommerce.platform.http.FieldError;
-import dev.asynccommerce.platform.http.Guard;
 import dev.asynccommerce.platform.http.HttpResponses;
-import dev.asynccommerce.platform.http.JsonBody;
 import dev.asynccommerce.platform.http.Problem;
 import dev.asynccommerce.platform.http.RequestContext;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -53,44 +45,32 @@ public final class MarkPickedHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiRequest request = new ApiRequest(event);
-        String orderId = request.pathParameter("orderId").orElse("");
-        RequestContext.log(RequestContext.correlationId(request), orderId);
-        return Guard.respond("MarkPicked", () -> {
-            Optional<StoreId> store = StoreRoutes.authorizedStore(request);
-            if (store.isEmpty()) {
-                return StoreRoutes.otherStore();
-            }
-            JsonNode body;
-            switch (JsonBody.read(request, MAX_BODY_BYTES)) {
-                case JsonBody.Parsed.Refused refused -> {
-                    return HttpResponses.problem(refused.problem());
-                }
-                case JsonBody.Parsed.Ok ok -> body = ok.json();
-            }
-            JsonFields fields = new JsonFields();
-            fields.refuseUnknown(body, "", Set.of("lines"));
-            List<PickLine> lines = fields.lines(body, "lines", PickTask.MAX_LINES, 0);
-            if (!fields.valid()) {
-                return StoreRoutes.invalid(fields.errors());
-            }
-            CommandContext command = new CommandContext(request.requestId(), RequestContext.traceHeader());
-            return switch (reportPick.execute(store.get(), orderId, lines, command)) {
-                case ReportPick.Result.Reported r -> {
-                    LOG.info("pick reported: {}{}", r.outcome(), r.repeated() ? " (repeated)" : "");
-                    yield HttpResponses.json(
-                            202, new Reported(r.orderId().value(), r.outcome().name()));
-                }
-                case ReportPick.Result.Invalid i ->
-                    StoreRoutes.invalid(i.problems().stream()
-                            .map(p -> new FieldError(p.field(), p.message()))
-                            .toList());
-                case ReportPick.Result.Conflicting c ->
-                    HttpResponses.problem(Problem.conflict(
-                            "This order's pick was reported already (" + c.recorded() + ") with other quantities."));
-                case ReportPick.Result.NotFound n ->
-                    HttpResponses.problem(Problem.notFound("No open pick task for that order at this store."));
-            };
-        });
+        return StoreRoutes.orderCommand(
+                event,
+                "MarkPicked",
+                MAX_BODY_BYTES,
+                Set.of("lines"),
+                (body, fields) -> fields.lines(body, "lines", PickTask.MAX_LINES, 0),
+                (store, orderId, lines, request) -> {
+                    CommandContext command = new CommandContext(request.requestId(), RequestContext.traceHeader());
+                    return switch (reportPick.execute(store, orderId, lines, command)) {
+                        case ReportPick.Result.Reported r -> {
+                            LOG.info("pick reported: {}{}", r.outcome(), r.repeated() ? " (repeated)" : "");
+                            yield HttpResponses.json(
+                                    202,
+                                    new Reported(
+                                            r.orderId().value(), r.outcome().name()));
+                        }
+                        case ReportPick.Result.Invalid i ->
+                            StoreRoutes.invalid(i.problems().stream()
+                                    .map(p -> new FieldError(p.field(), p.message()))
+                                    .toList());
+                        case ReportPick.Result.Conflicting c ->
+                            HttpResponses.problem(Problem.conflict("This order's pick was reported already ("
+                                    + c.recorded() + ") with other quantities."));
+                        case ReportPick.Result.NotFound n ->
+                            HttpResponses.problem(Problem.notFound("No open pick task for that order at this store."));
+                    };
+                });
     }
 }

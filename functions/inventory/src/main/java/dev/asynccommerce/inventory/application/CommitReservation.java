@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class CommitReservation {
     public static final int MAX_ATTEMPTS = 10;
 
-    public record Command(ReservationId reservationId, CommandContext context) {
+    public record Command(ReservationId reservationId, CommandContext context) implements ReservationRequest {
         public Command {
             Objects.requireNonNull(reservationId, "reservationId");
             Objects.requireNonNull(context, "context");

@@ -3,7 +3,7 @@ package dev.asynccommerce.inventory.application;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** How long to wait before trying a lost race again. */
+/** How long to wait before trying again: a lost race for stock, or reads DynamoDB left unprocessed. */
 @FunctionalInterface
 public interface Pause {
 
@@ -17,7 +17,8 @@ public interface Pause {
 
     /**
      * Exponential growth from {@code base} up to {@code cap}, each wait drawn uniformly below the
-     * bound ("full jitter"), so checkouts racing for one SKU spread out instead of colliding again.
+     * bound ("full jitter"), so concurrent retries (checkouts racing for one SKU, readers throttled
+     * together) spread out instead of colliding again.
      */
     static Pause jittered(Duration base, Duration cap) {
         long baseMillis = base.toMillis();

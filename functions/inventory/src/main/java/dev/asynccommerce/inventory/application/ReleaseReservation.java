@@ -30,7 +30,8 @@ public final class ReleaseReservation {
     private static final Pattern REASON = Pattern.compile("[^\\x00-\\x1F\\x7F]{1,200}");
 
     /** Release {@code reservationId}; {@code reason} is for operators (1..200 printable characters). */
-    public record Command(ReservationId reservationId, String reason, CommandContext context) {
+    public record Command(ReservationId reservationId, String reason, CommandContext context)
+            implements ReservationRequest {
         public Command {
             Objects.requireNonNull(reservationId, "reservationId");
             Objects.requireNonNull(context, "context");

@@ -35,7 +35,8 @@ public final class ReserveStock {
 
     /** Reserve {@code lines} at {@code storeId} under {@code reservationId}. */
     public record Command(
-            ReservationId reservationId, StoreId storeId, List<ReservationLine> lines, CommandContext context) {
+            ReservationId reservationId, StoreId storeId, List<ReservationLine> lines, CommandContext context)
+            implements ReservationRequest {
         public Command {
             Objects.requireNonNull(reservationId, "reservationId");
             Objects.requireNonNull(storeId, "storeId");

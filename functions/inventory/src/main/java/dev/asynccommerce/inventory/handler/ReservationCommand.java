@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.asynccommerce.inventory.application.CommandContext;
 import dev.asynccommerce.inventory.application.CommitReservation;
 import dev.asynccommerce.inventory.application.ReleaseReservation;
+import dev.asynccommerce.inventory.application.ReservationRequest;
 import dev.asynccommerce.inventory.application.ReserveStock;
 import dev.asynccommerce.inventory.domain.Reservation;
 import dev.asynccommerce.inventory.domain.ReservationId;
@@ -32,45 +33,22 @@ sealed interface ReservationCommand {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    String orderId();
+    /** The use case's command: the reservation and the step's context, whichever the command. */
+    ReservationRequest command();
 
-    String correlationId();
-
-    record Reserve(ReserveStock.Command command) implements ReservationCommand {
-        @Override
-        public String orderId() {
-            return command.reservationId().orderId().value();
-        }
-
-        @Override
-        public String correlationId() {
-            return command.context().correlationId();
-        }
+    default String orderId() {
+        return command().reservationId().orderId().value();
     }
 
-    record Release(ReleaseReservation.Command command) implements ReservationCommand {
-        @Override
-        public String orderId() {
-            return command.reservationId().orderId().value();
-        }
-
-        @Override
-        public String correlationId() {
-            return command.context().correlationId();
-        }
+    default String correlationId() {
+        return command().context().correlationId();
     }
 
-    record Commit(CommitReservation.Command command) implements ReservationCommand {
-        @Override
-        public String orderId() {
-            return command.reservationId().orderId().value();
-        }
+    record Reserve(ReserveStock.Command command) implements ReservationCommand {}
 
-        @Override
-        public String correlationId() {
-            return command.context().correlationId();
-        }
-    }
+    record Release(ReleaseReservation.Command command) implements ReservationCommand {}
+
+    record Commit(CommitReservation.Command command) implements ReservationCommand {}
 
     /**
      * @throws InvalidCommandException naming every problem with the input

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Loads an order, asks it for a transition and stores the result with its event, retrying when
- * another writer changed the order in between (optimistic concurrency on the version).
+ * Loads an order, asks it for a transition and stores the result with its event (a note, without
+ * one), retrying when another writer changed the order in between (optimistic concurrency on the
+ * revision).
  */
 public final class OrderChanges {
     /** Conflicts come from a few actors racing on one order; a handful of tries settles them. */
@@ -24,6 +25,7 @@ public final class OrderChanges {
     }
 
     public sealed interface Result {
+        /** A new revision is stored: a transition with its event, or a note without one. */
         record Changed(Order order) implements Result {}
 
         record Unchanged(Order order) implements Result {}
@@ -67,9 +69,14 @@ public final class OrderChanges {
                 }
                 case Decision.Changed c -> {
                     OutboxMessage message = messages.of(c.event(), c.order().version(), context);
-                    if (orders.save(c.order(), current.version(), message)
+                    if (orders.save(c.order(), current.revision(), message)
                             instanceof OrderRepository.SaveResult.Saved) {
                         return new Result.Changed(c.order());
+                    }
+                }
+                case Decision.Noted n -> {
+                    if (orders.saveNote(n.order(), current.revision()) instanceof OrderRepository.SaveResult.Saved) {
+                        return new Result.Changed(n.order());
                     }
                 }
             }

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Every write is one transaction: the order's new state, its event for the outbox and (at
  * checkout) the idempotency record commit together or not at all. Concurrent changes are detected
- * with the order's version, never by reading first and writing later.
+ * with the order's {@link Order#revision()}, never by reading first and writing later.
  */
 public interface OrderRepository {
 
@@ -22,9 +22,16 @@ public interface OrderRepository {
 
     /**
      * Stores the next version of an order and its event, if the stored order is still at {@code
-     * expectedVersion}.
+     * expectedRevision}.
      */
-    SaveResult save(Order order, long expectedVersion, OutboxMessage event);
+    SaveResult save(Order order, long expectedRevision, OutboxMessage event);
+
+    /**
+     * Stores a noted order ({@link dev.asynccommerce.ordering.domain.Decision.Noted}) with no outbox
+     * message, if the stored order is still at {@code expectedRevision}: a note publishes nothing,
+     * yet must not overwrite, nor be overwritten by, a concurrent writer.
+     */
+    SaveResult saveNote(Order order, long expectedRevision);
 
     sealed interface CreateResult {
         record Created() implements CreateResult {}

@@ -29,7 +29,12 @@ import java.util.Set;
  *
  * @param accessDigest the digest of the bearer token that lets the customer read and change this
  *     order; opaque to the domain
- * @param version how many changes the order has seen; the next event carries it as its sequence
+ * @param version how many events the order has published: each transition's event carries the
+ *     version after it as its {@code sequence}, which consumers read as gap-free
+ * @param revision how many times the order was written: every transition and every {@link #note}
+ *     moves it on, and stores check it for concurrent writers. Kept apart from {@code version} so a
+ *     note, which publishes nothing, leaves no gap in the published sequence; never below {@code
+ *     version}
  */
 public record Order(
         OrderId id,
@@ -43,7 +48,8 @@ public record Order(
         PickupCode pickupCode,
         String accessDigest,
         List<TimelineEntry> timeline,
-        long version) {
+        long version,
+        long revision) {
 
     public static final int MAX_LINES = 50;
     public static final int MAX_PAYMENT_METHODS = 5;
@@ -76,6 +82,9 @@ public record Order(
         if (paymentAttempt < 1 || version < 1) {
             throw new IllegalArgumentException("payment attempt and version start at 1");
         }
+        if (revision < version) {
+            throw new IllegalArgumentException("every version is a revision: revision >= version");
+        }
     }
 
     /**
@@ -107,6 +116,7 @@ public record Order(
                 null,
                 accessDigest,
                 List.of(new TimelineEntry(now, "OrderPlaced", null)),
+                1,
                 1);
         return new Decision.Changed(
                 order,
@@ -215,6 +225,47 @@ public record Order(
         };
     }
 
+    /**
+     * Notes on the timeline something another context did for this order, such as a payment
+     * authorized or voided. Not a transition: the status stays, nothing is published, and the note
+     * is taken in every status, ended ones included (a void follows a cancel).
+     *
+     * <p>The entry sits in time order, after every entry at or before its instant, since it may
+     * arrive after later steps (the confirmation that an authorization led to). Noting an entry
+     * whose {@code sourceEventId} is already on the timeline is {@link Decision.Unchanged}: that is
+     * how a redelivered event is told apart from a new one (see {@link TimelineEntry}).
+     *
+     * @throws IllegalArgumentException if the entry has no {@code sourceEventId}
+     */
+    public Decision note(TimelineEntry entry) {
+        if (entry.sourceEventId() == null) {
+            throw new IllegalArgumentException("a noted entry names the event it records");
+        }
+        if (timeline.stream().anyMatch(t -> entry.sourceEventId().equals(t.sourceEventId()))) {
+            return new Decision.Unchanged(this);
+        }
+        List<TimelineEntry> steps = new ArrayList<>(timeline);
+        int position = steps.size();
+        while (position > 0 && steps.get(position - 1).at().isAfter(entry.at())) {
+            position--;
+        }
+        steps.add(position, entry);
+        return new Decision.Noted(new Order(
+                id,
+                customerId,
+                contact,
+                storeId,
+                lines,
+                paymentMethods,
+                paymentAttempt,
+                status,
+                pickupCode,
+                accessDigest,
+                steps,
+                version,
+                revision + 1));
+    }
+
     private Decision changed(OrderStatus status, Instant now, String detail, OrderEvent event) {
         return new Decision.Changed(
                 next(status, paymentMethods, paymentAttempt, pickupCode, now, event.name(), detail), event);
@@ -243,7 +294,8 @@ public record Order(
                 code,
                 accessDigest,
                 steps,
-                version + 1);
+                version + 1,
+                revision + 1);
     }
 
     private Decision refuse(String transition) {

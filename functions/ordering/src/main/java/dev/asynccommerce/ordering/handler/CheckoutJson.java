@@ -65,7 +65,7 @@ final class CheckoutJson {
         if (payment != null) {
             methods = fields.paymentMethods(payment, "methods", "payment.methods");
         }
-        return new CheckoutForm(customerId, contact, storeId, lines, methods, fields.errors());
+        return new CheckoutForm(customerId, contact, storeId, lines, methods, fields.invalidFields());
     }
 
     private static List<CheckoutForm.Line> lines(JsonNode body, RequestFields fields) {

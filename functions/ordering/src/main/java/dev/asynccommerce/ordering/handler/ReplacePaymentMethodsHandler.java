@@ -51,8 +51,8 @@ public final class ReplacePaymentMethodsHandler
                     RequestFields fields = new RequestFields();
                     fields.refuseUnknown(ok.json(), "", Set.of("methods"));
                     List<PaymentMethod> methods = fields.paymentMethods(ok.json(), "methods", "methods");
-                    if (!fields.errors().isEmpty()) {
-                        yield OrderResponses.invalid(fields.errors());
+                    if (!fields.valid()) {
+                        yield OrderResponses.invalid(fields.invalidFields());
                     }
                     yield OrderResponses.changed(replacePaymentMethods.execute(
                             orderId, token.get(), methods, OrderResponses.context(request)));

@@ -4,25 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.ordering.application.InvalidField;
 import dev.asynccommerce.ordering.domain.Order;
 import dev.asynccommerce.ordering.domain.PaymentMethod;
+import dev.asynccommerce.platform.http.FieldReader;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Reads typed fields out of a JSON request, noting every field that is missing, of the wrong type
- * or out of range instead of stopping at the first, so one answer names them all.
+ * Platform's {@link FieldReader} with the fields of ordering's requests: objects, arrays, bounded
+ * whole numbers and payment methods. The checkout form carries the notes as the application's
+ * {@link InvalidField}s.
  */
-final class RequestFields {
-    private final List<InvalidField> errors = new ArrayList<>();
+final class RequestFields extends FieldReader {
 
-    List<InvalidField> errors() {
-        return errors;
-    }
-
-    void invalid(String field, String message) {
-        errors.add(new InvalidField(field, message));
+    /** Every field noted so far, for the use cases. */
+    List<InvalidField> invalidFields() {
+        return errors().stream()
+                .map(e -> new InvalidField(e.field(), e.message()))
+                .toList();
     }
 
     /** The object at {@code field}, or null (noted) when absent or not an object. */
@@ -38,16 +37,6 @@ final class RequestFields {
         }
         refuseUnknown(node, path, allowed);
         return node;
-    }
-
-    /** Notes every member of {@code node} that the request does not define: a typo, most likely. */
-    void refuseUnknown(JsonNode node, String path, Set<String> allowed) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                invalid(path.isEmpty() ? name : path + "." + name, "is not a known field");
-            }
-        }
     }
 
     /** The array at {@code field} with {@code min..max} elements, or null (noted). */
@@ -66,24 +55,6 @@ final class RequestFields {
             return null;
         }
         return node;
-    }
-
-    /** The string at {@code field}, or null (noted) when absent, not a string or blank. */
-    String string(JsonNode parent, String name, String path) {
-        JsonNode node = parent.get(name);
-        if (node == null || node.isNull()) {
-            invalid(path, "is required");
-            return null;
-        }
-        if (!node.isTextual()) {
-            invalid(path, "must be a string");
-            return null;
-        }
-        if (node.asText().isBlank()) {
-            invalid(path, "must not be blank");
-            return null;
-        }
-        return node.asText();
     }
 
     /** The integer at {@code field} within {@code min..max}, or null (noted). */

@@ -14,7 +14,12 @@ public final class EventBridgeEvents {
     private EventBridgeEvents() {}
 
     public static String of(EventType type, String eventId, String aggregateId, long sequence, EventData data) {
-        Instant at = Instant.parse("2026-11-21T09:00:00Z");
+        return of(type, eventId, aggregateId, sequence, data, Instant.parse("2026-11-21T09:00:00Z"));
+    }
+
+    /** The same, for an event that {@code occurredAt} {@code at}. */
+    public static String of(
+            EventType type, String eventId, String aggregateId, long sequence, EventData data, Instant at) {
         EventDetail<EventData> detail = new EventDetail<>(
                 new EventMetadata(
                         eventId, type.detailType(), type.schemaVersion(), at, "corr-1", "req-1", aggregateId, sequence),

@@ -18,6 +18,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
     /** Lets a test make the next saves lose their version check, as a concurrent writer would. */
     private int conflictsToSimulate;
 
+    private int notesSaved;
+
     public InMemoryOrderRepository(Clock clock) {
         this.clock = clock;
     }
@@ -45,15 +47,37 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public synchronized SaveResult save(Order order, long expectedVersion, OutboxMessage event) {
-        Order stored = orders.get(order.id());
-        if (conflictsToSimulate > 0 || stored == null || stored.version() != expectedVersion) {
-            conflictsToSimulate = Math.max(0, conflictsToSimulate - 1);
+    public synchronized SaveResult save(Order order, long expectedRevision, OutboxMessage event) {
+        if (conflicts(order, expectedRevision)) {
             return new SaveResult.VersionConflict();
         }
         orders.put(order.id(), order);
         outbox.add(event);
         return new SaveResult.Saved();
+    }
+
+    @Override
+    public synchronized SaveResult saveNote(Order order, long expectedRevision) {
+        if (conflicts(order, expectedRevision)) {
+            return new SaveResult.VersionConflict();
+        }
+        orders.put(order.id(), order);
+        notesSaved++;
+        return new SaveResult.Saved();
+    }
+
+    private boolean conflicts(Order order, long expectedRevision) {
+        Order stored = orders.get(order.id());
+        if (conflictsToSimulate > 0 || stored == null || stored.revision() != expectedRevision) {
+            conflictsToSimulate = Math.max(0, conflictsToSimulate - 1);
+            return true;
+        }
+        return false;
+    }
+
+    /** How many notes were stored (writes without an outbox message). */
+    public synchronized int notesSaved() {
+        return notesSaved;
     }
 
     public synchronized void simulateConflicts(int count) {

@@ -71,7 +71,8 @@ public final class OrderFixtures {
                 o.pickupCode(),
                 accessDigest,
                 o.timeline(),
-                o.version());
+                o.version(),
+                o.revision());
     }
 
     public static Order changed(Decision decision) {

@@ -1,10 +1,16 @@
 package dev.asynccommerce.platform.outbox;
 
+import dev.asynccommerce.platform.dynamodb.TransactWrites;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * A domain event waiting in a context's table for the outbox relay.
@@ -13,6 +19,12 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * describe; the table's stream carries the insert to the relay, which publishes it to EventBridge.
  * The item is never updated; it disappears by TTL ({@code expiresAt}) once the relay has long had
  * its chance. The attribute names here are the contract between writers and the relay.
+ *
+ * <p>A table keyed by {@code pk} alone takes the item through {@link #SCHEMA} (the enhanced client);
+ * a table that also has a sort key takes it through {@link #item(String)} or {@link
+ * #putNew(String, String)} (the low-level client), with {@value #SORT_KEY_VALUE} as its sort key. The
+ * relay reads the same attributes either way: it looks at {@code pk} and the image, never the sort
+ * key.
  */
 public final class OutboxItem {
     /** {@code itemType} value that marks an outbox insert among a table's other items. */
@@ -29,6 +41,12 @@ public final class OutboxItem {
     public static final String ATTR_OCCURRED_AT = "occurredAt";
     public static final String ATTR_EXPIRES_AT = "expiresAt";
     public static final String ATTR_TRACE_HEADER = "traceHeader";
+
+    /** The sort key of an outbox item in a table keyed by {@code pk} and a sort key. */
+    public static final String SORT_KEY_VALUE = "OUTBOX";
+
+    /** Long enough for the relay to have had every chance; the stream itself keeps 24 hours. */
+    public static final Duration RETENTION = Duration.ofDays(2);
 
     public static final TableSchema<OutboxItem> SCHEMA = StaticTableSchema.builder(OutboxItem.class)
             .newItemSupplier(OutboxItem::new)
@@ -118,6 +136,30 @@ public final class OutboxItem {
         item.expiresAt = retainUntil.getEpochSecond();
         item.traceHeader = traceHeader;
         return item;
+    }
+
+    /** This item's attributes for the low-level client, absent ones (a null trace header) left out. */
+    public Map<String, AttributeValue> item() {
+        return SCHEMA.itemToMap(this, true);
+    }
+
+    /**
+     * This item's attributes for a table whose key is {@code pk} and {@code sortKeyName}: those of
+     * {@link #item()} and the sort key {@value #SORT_KEY_VALUE}.
+     */
+    public Map<String, AttributeValue> item(String sortKeyName) {
+        Objects.requireNonNull(sortKeyName, "sortKeyName");
+        Map<String, AttributeValue> item = new HashMap<>(item());
+        item.put(sortKeyName, AttributeValue.fromS(SORT_KEY_VALUE));
+        return item;
+    }
+
+    /**
+     * The put of this item, sort key {@code sortKeyName}, for the transaction of the change it
+     * describes; an event id is written once, so a taken key fails the transaction.
+     */
+    public TransactWriteItem putNew(String tableName, String sortKeyName) {
+        return TransactWrites.putNew(tableName, item(sortKeyName));
     }
 
     public String getPk() {

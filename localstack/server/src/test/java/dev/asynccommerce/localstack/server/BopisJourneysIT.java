@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * Every BOPIS journey of issue 6 through the deployed system's outputs and HTTP only: the storefront
@@ -50,6 +55,8 @@ class BopisJourneysIT {
     private static LocalStack stack;
     private static String storefront;
     private static String awsEndpoint;
+    private static String eventBus;
+    private static String storeSocket;
     private static LocalDeployment.Result deployment;
 
     @BeforeAll
@@ -63,6 +70,8 @@ class BopisJourneysIT {
         DemoData.seed(stack, deployment);
         storefront = deployment.outputs().get("StorefrontApiUrl");
         awsEndpoint = deployment.outputs().get("AwsEndpoint");
+        eventBus = deployment.outputs().get("EventBusName");
+        storeSocket = deployment.outputs().get("StoreSocketUrl");
     }
 
     @AfterAll
@@ -104,8 +113,7 @@ class BopisJourneysIT {
     }
 
     private static JsonNode order(Placed placed) throws Exception {
-        HttpResponse<String> response =
-                call("GET", storefront + "/orders/" + placed.orderId(), null, Map.of("Authorization", bearer(placed)));
+        HttpResponse<String> response = customer("GET", placed, "", null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
@@ -119,10 +127,31 @@ class BopisJourneysIT {
         return last.get();
     }
 
+    /** The order's own steps on its timeline. */
     private static List<String> timeline(JsonNode order) {
         List<String> events = new ArrayList<>();
-        order.path("timeline").forEach(step -> events.add(step.path("event").asText()));
+        order.path("timeline").forEach(step -> {
+            if (!step.path("event").asText().startsWith("Payment")) {
+                events.add(step.path("event").asText());
+            }
+        });
         return events;
+    }
+
+    /** The payment ledger as the order's timeline shows it: "event: detail", in time order. */
+    private static List<String> payments(Placed placed) throws Exception {
+        List<String> entries = new ArrayList<>();
+        order(placed).path("timeline").forEach(step -> {
+            if (step.path("event").asText().startsWith("Payment")) {
+                entries.add(
+                        step.path("event").asText() + ": " + step.path("detail").asText());
+            }
+        });
+        return entries;
+    }
+
+    private static void awaitPayments(Placed placed, String... entries) {
+        await().atMost(ASYNC).untilAsserted(() -> assertThat(payments(placed)).containsExactly(entries));
     }
 
     private static int available(String sku) throws Exception {
@@ -253,6 +282,11 @@ class BopisJourneysIT {
                 .as("the customer gets the code")
                 .contains(code);
         assertThat(notifications(placed).get(0).path("recipient").asText()).isEqualTo("a***@example.com");
+        awaitPayments(
+                placed,
+                "PaymentDeclined: CARD declined (soft), attempt 1",
+                "PaymentAuthorized: CARD, 39.98 EUR, attempt 1",
+                "PaymentCaptured: 39.98 EUR captured");
     }
 
     @Test
@@ -262,17 +296,21 @@ class BopisJourneysIT {
 
         awaitStatus(placed, "PAYMENT_FAILED");
         awaitAvailable(sku, SEEDED_UNITS);
-        HttpResponse<String> replaced = call(
+        HttpResponse<String> replaced = customer(
                 "POST",
-                storefront + "/orders/" + placed.orderId() + "/payment-methods",
-                "{\"methods\": [{\"type\": \"WALLET\", \"token\": \"tok_wallet\"}]}",
-                Map.of("Authorization", bearer(placed)));
+                placed,
+                "/payment-methods",
+                "{\"methods\": [{\"type\": \"WALLET\", \"token\": \"tok_wallet\"}]}");
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(202);
 
         JsonNode picking = awaitStatus(placed, "PICKING");
         assertThat(picking.path("orderId").asText()).isEqualTo(placed.orderId());
         assertThat(timeline(picking))
                 .containsSubsequence("OrderPaymentFailed", "OrderPaymentMethodsUpdated", "OrderConfirmed");
+        awaitPayments(
+                placed,
+                "PaymentDeclined: CARD declined (hard), attempt 1",
+                "PaymentAuthorized: WALLET, 3.99 EUR, attempt 2");
         awaitAvailable(sku, SEEDED_UNITS - 1);
         await().atMost(ASYNC)
                 .untilAsserted(() -> assertThat(notificationTypes(placed)).contains("PAYMENT_FAILED"));
@@ -285,6 +323,10 @@ class BopisJourneysIT {
 
         JsonNode cancelled = awaitStatus(placed, "CANCELLED");
         assertThat(timeline(cancelled)).containsExactly("OrderPlaced", "OrderCancelled");
+        awaitPayments(
+                placed,
+                "PaymentAuthorized: CARD, 1299.74 EUR, attempt 1", // 26 × 49.99
+                "PaymentVoided: 1299.74 EUR released");
         assertThat(available(sku)).isEqualTo(SEEDED_UNITS);
         await().atMost(ASYNC)
                 .untilAsserted(() -> assertThat(notificationTypes(placed)).containsExactly("ORDER_CANCELLED"));
@@ -300,6 +342,7 @@ class BopisJourneysIT {
 
         awaitStatus(placed, "CANCELLED");
         awaitAvailable(sku, SEEDED_UNITS);
+        awaitPayments(placed, "PaymentAuthorized: CARD, 74.97 EUR, attempt 1", "PaymentVoided: 74.97 EUR released");
     }
 
     @Test
@@ -309,11 +352,7 @@ class BopisJourneysIT {
         awaitStatus(placed, "PICKING");
         awaitPickTask(placed);
 
-        HttpResponse<String> cancel = call(
-                "POST",
-                storefront + "/orders/" + placed.orderId() + "/cancel",
-                null,
-                Map.of("Authorization", bearer(placed)));
+        HttpResponse<String> cancel = customer("POST", placed, "/cancel", null);
 
         assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
         assertThat(order(placed).path("status").asText()).isEqualTo("CANCELLED");
@@ -337,6 +376,7 @@ class BopisJourneysIT {
 
         awaitStatus(placed, "EXPIRED");
         awaitAvailable(sku, SEEDED_UNITS);
+        awaitPayments(placed, "PaymentAuthorized: CARD, 17.99 EUR, attempt 1", "PaymentVoided: 17.99 EUR released");
         await().atMost(ASYNC)
                 .untilAsserted(() -> assertThat(notificationTypes(placed)).contains("ORDER_EXPIRED"));
     }
@@ -402,5 +442,151 @@ class BopisJourneysIT {
 
         assertThat(order(placed).path("status").asText()).isEqualTo("PICKING");
         assertThat(available(sku)).isEqualTo(SEEDED_UNITS - 2);
+    }
+
+    @Test
+    void aCustomerWhoCancelsAParkedPaymentEndsTheOrderAndCannotResumeIt() throws Exception {
+        String sku = "SKU-0010";
+        Placed placed = checkout(sku, 1, "tok_decline");
+        awaitStatus(placed, "PAYMENT_FAILED");
+
+        assertThat(customer("POST", placed, "/cancel", null).statusCode()).isEqualTo(202);
+        assertThat(customer(
+                                "POST",
+                                placed,
+                                "/payment-methods",
+                                "{\"methods\": [{\"type\": \"CARD\", \"token\": \"tok_visa\"}]}")
+                        .statusCode())
+                .isEqualTo(409);
+
+        assertThat(order(placed).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(available(sku)).isEqualTo(SEEDED_UNITS);
+    }
+
+    @Test
+    void aCancelWhileTheOrderWaitsAtTheStoreReleasesItsStock() throws Exception {
+        String sku = "SKU-0011";
+        Placed placed = checkout(sku, 2, "tok_visa");
+        awaitStatus(placed, "PICKING");
+        pick(placed, sku, 2);
+        awaitStatus(placed, "READY_FOR_PICKUP");
+
+        assertThat(customer("POST", placed, "/cancel", null).statusCode()).isEqualTo(202);
+
+        awaitAvailable(sku, SEEDED_UNITS);
+        assertThat(order(placed).path("status").asText()).isEqualTo("CANCELLED");
+        JsonNode code = order(placed).path("pickupCode");
+        assertThat(code.isMissingNode() || code.isNull())
+                .as("a cancelled order shows no code")
+                .isTrue();
+    }
+
+    @Test
+    void aFlakyProviderIsRetriedUntilThePaymentGoesThrough() throws Exception {
+        String sku = "SKU-0012";
+        Placed placed = checkout(sku, 1, "tok_flaky");
+
+        JsonNode picking = awaitStatus(placed, "PICKING");
+
+        assertThat(timeline(picking)).doesNotContain("OrderPaymentFailed");
+        awaitPayments(placed, "PaymentAuthorized: CARD, 15.99 EUR, attempt 1");
+        awaitAvailable(sku, SEEDED_UNITS - 1);
+    }
+
+    @Test
+    void aDuplicatedOrderPlacedChangesNothingInHowTheOrderEnds() throws Exception {
+        String sku = "SKU-0013";
+        Placed placed = checkout(sku, 2, "tok_visa");
+        awaitStatus(placed, "PICKING");
+        awaitPickTask(placed);
+
+        // The same order published again, as an at-least-once bus may deliver it (a new event id).
+        try (EventBridgeClient events = StackClients.at(URI.create(awsEndpoint), stack, EventBridgeClient.builder())
+                .build()) {
+            var result = events.putEvents(b -> b.entries(e -> e.eventBusName(eventBus)
+                    .source("commerce.ordering")
+                    .detailType("OrderPlaced")
+                    .detail(("{\"metadata\": {\"eventId\": \"%s\", \"eventType\": \"OrderPlaced\","
+                                    + " \"schemaVersion\": 1, \"occurredAt\": \"2026-11-21T09:00:00Z\","
+                                    + " \"correlationId\": \"journey-duplicate\", \"causationId\": \"journey-duplicate\","
+                                    + " \"aggregateId\": \"%s\", \"sequence\": 1},"
+                                    + " \"data\": {\"orderId\": \"%s\", \"customerId\": \"c-123\", \"storeId\": \"%s\","
+                                    + " \"fulfillmentType\": \"PICKUP\", \"lines\": [{\"sku\": \"%s\", \"quantity\": 2,"
+                                    + " \"unitPriceCents\": 1299}], \"totalCents\": 2598, \"currency\": \"EUR\","
+                                    + " \"paymentMethods\": [{\"type\": \"CARD\", \"token\": \"tok_visa\"}]}}")
+                            .formatted(UUID.randomUUID(), placed.orderId(), placed.orderId(), STORE, sku))));
+            assertThat(result.failedEntryCount()).isZero();
+        }
+        // Every step downstream is idempotent too, so a duplicate shows only in what the order ends as:
+        // carried through to the end, it is collected once, with each step once, and stock taken once.
+        pick(placed, sku, 2);
+        String code = awaitStatus(placed, "READY_FOR_PICKUP").path("pickupCode").asText();
+        assertThat(collect(placed, code).statusCode()).isEqualTo(202);
+
+        assertThat(timeline(awaitStatus(placed, "COLLECTED")))
+                .containsExactly(
+                        "OrderPlaced",
+                        "OrderConfirmed",
+                        "OrderPickingStarted",
+                        "OrderReadyForPickup",
+                        "OrderCollected");
+        assertThat(available(sku)).isEqualTo(SEEDED_UNITS - 2);
+        await().atMost(ASYNC)
+                .untilAsserted(() ->
+                        assertThat(notificationTypes(placed)).containsExactly("ORDER_CONFIRMED", "READY_FOR_PICKUP"));
+    }
+
+    @Test
+    void theStoresDevicesHearOfTheirOwnOrdersOnly() throws Exception {
+        String sku = "SKU-0014";
+        List<String> atStore = new CopyOnWriteArrayList<>();
+        List<String> atOtherStore = new CopyOnWriteArrayList<>();
+        WebSocket device = connect(STORE, atStore);
+        WebSocket otherDevice = connect("store-002", atOtherStore);
+        try {
+            Placed placed = checkout(sku, 1, "tok_visa");
+            await().atMost(ASYNC)
+                    .until(() -> atStore.stream()
+                            .anyMatch(m -> m.contains("PickTaskCreated") && m.contains(placed.orderId())));
+
+            assertThat(customer("POST", placed, "/cancel", null).statusCode()).isEqualTo(202);
+            await().atMost(ASYNC)
+                    .until(() -> atStore.stream()
+                            .anyMatch(m -> m.contains("OrderCancelled") && m.contains(placed.orderId())));
+            assertThat(atOtherStore).noneMatch(m -> m.contains(placed.orderId()));
+        } finally {
+            device.abort();
+            otherDevice.abort();
+        }
+    }
+
+    private static WebSocket connect(String store, List<String> received) throws Exception {
+        return HTTP.newWebSocketBuilder()
+                .buildAsync(
+                        URI.create(storeSocket + "?storeId=" + store + "&token=" + staffToken(store)),
+                        new WebSocket.Listener() {
+                            private final StringBuilder partial = new StringBuilder();
+
+                            @Override
+                            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                                partial.append(data);
+                                if (last) {
+                                    received.add(partial.toString());
+                                    partial.setLength(0);
+                                }
+                                socket.request(1);
+                                return null;
+                            }
+                        })
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    private static HttpResponse<String> customer(String method, Placed placed, String path, String body)
+            throws Exception {
+        return call(
+                method,
+                storefront + "/orders/" + placed.orderId() + path,
+                body,
+                Map.of("Authorization", bearer(placed)));
     }
 }

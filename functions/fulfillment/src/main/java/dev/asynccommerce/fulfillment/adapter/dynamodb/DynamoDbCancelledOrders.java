@@ -10,6 +10,7 @@ import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.s;
 import dev.asynccommerce.fulfillment.application.CancelledOrders;
 import dev.asynccommerce.kernel.OrderId;
 import dev.asynccommerce.kernel.StoreId;
+import dev.asynccommerce.platform.dynamodb.TransactWrites;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +28,12 @@ public final class DynamoDbCancelledOrders implements CancelledOrders {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final OrderItems cancellations;
 
     public DynamoDbCancelledOrders(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.cancellations = new OrderItems(dynamo, tableName, CANCELLED_SK);
     }
 
     /** A conditional put: the first record wins, a repeat is a no-op. */
@@ -45,7 +48,7 @@ public final class DynamoDbCancelledOrders implements CancelledOrders {
         item.put("cancelledAt", s(cancellation.at().toString()));
         item.put("expiresAt", epochSeconds(cancellation.at().plus(CLOSED_RETENTION)));
         try {
-            dynamo.putItem(b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(b -> b.tableName(tableName).item(item).conditionExpression(TransactWrites.KEY_IS_FREE));
         } catch (ConditionalCheckFailedException e) {
             // Recorded before: the first record stands.
         }
@@ -53,18 +56,13 @@ public final class DynamoDbCancelledOrders implements CancelledOrders {
 
     @Override
     public Optional<Cancellation> find(OrderId orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName)
-                        .key(key(orderKey(orderId), CANCELLED_SK))
-                        .consistentRead(true))
-                .item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Cancellation(
-                orderId,
-                new StoreId(item.get("storeId").s()),
-                item.get("reason").s(),
-                item.get("eventId").s(),
-                instant(item, "cancelledAt")));
+        return cancellations
+                .find(orderId)
+                .map(item -> new Cancellation(
+                        orderId,
+                        new StoreId(item.get("storeId").s()),
+                        item.get("reason").s(),
+                        item.get("eventId").s(),
+                        instant(item, "cancelledAt")));
     }
 }

@@ -2,7 +2,6 @@ package dev.asynccommerce.fulfillment.adapter.dynamodb;
 
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.CLOSED_RETENTION;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.epochSeconds;
-import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.failedCondition;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.instant;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.key;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.n;
@@ -23,8 +22,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Collection waits in the fulfillment table: {@code ORDER#<orderId>} / {@code COLLECTION} with the
@@ -37,46 +34,23 @@ public final class DynamoDbCollectionWaits implements CollectionWaits {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final OrderItems waits;
 
     public DynamoDbCollectionWaits(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.waits = new OrderItems(dynamo, tableName, COLLECTION_SK);
     }
 
     @Override
     public Optional<CollectionWait> find(OrderId orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName)
-                        .key(key(orderKey(orderId), COLLECTION_SK))
-                        .consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(wait(item));
+        return waits.find(orderId).map(DynamoDbCollectionWaits::wait);
     }
 
     /** One transaction: no cancellation recorded for the order, and a new key. */
     @Override
     public Creation create(CollectionWait wait) {
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder()
-                            .conditionCheck(c -> c.tableName(tableName)
-                                    .key(key(orderKey(wait.orderId()), DynamoDbCancelledOrders.CANCELLED_SK))
-                                    .conditionExpression("attribute_not_exists(pk)"))
-                            .build(),
-                    TransactWriteItem.builder()
-                            .put(p -> p.tableName(tableName)
-                                    .item(item(wait))
-                                    .conditionExpression("attribute_not_exists(pk)"))
-                            .build()));
-            return Creation.CREATED;
-        } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
-                return Creation.ORDER_CANCELLED;
-            }
-            if (failedCondition(e, 1)) {
-                return Creation.ALREADY_EXISTS;
-            }
-            throw e;
-        }
+        return waits.create(wait.orderId(), item(wait));
     }
 
     @Override
@@ -84,8 +58,8 @@ public final class DynamoDbCollectionWaits implements CollectionWaits {
         try {
             dynamo.putItem(b -> b.tableName(tableName)
                     .item(item(wait))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
+                    .conditionExpression(OrderItems.VERSION_IS_EXPECTED)
+                    .expressionAttributeValues(OrderItems.expecting(expectedVersion)));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

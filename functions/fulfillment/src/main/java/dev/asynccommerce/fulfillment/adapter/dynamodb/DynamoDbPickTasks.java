@@ -3,7 +3,6 @@ package dev.asynccommerce.fulfillment.adapter.dynamodb;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.CLOSED_RETENTION;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.STORE_PREFIX;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.epochSeconds;
-import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.failedCondition;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.instant;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.key;
 import static dev.asynccommerce.fulfillment.adapter.dynamodb.FulfillmentItems.lines;
@@ -21,6 +20,7 @@ import dev.asynccommerce.fulfillment.domain.PickTask;
 import dev.asynccommerce.fulfillment.domain.TaskToken;
 import dev.asynccommerce.kernel.OrderId;
 import dev.asynccommerce.kernel.StoreId;
+import dev.asynccommerce.platform.dynamodb.TransactWrites;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,19 +56,17 @@ public final class DynamoDbPickTasks implements PickTasks {
 
     private final DynamoDbClient dynamo;
     private final String tableName;
+    private final OrderItems tasks;
 
     public DynamoDbPickTasks(DynamoDbClient dynamo, String tableName) {
         this.dynamo = dynamo;
         this.tableName = tableName;
+        this.tasks = new OrderItems(dynamo, tableName, TASK_SK);
     }
 
     @Override
     public Optional<PickTask> find(OrderId orderId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tableName)
-                        .key(key(orderKey(orderId), TASK_SK))
-                        .consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(task(item));
+        return tasks.find(orderId).map(DynamoDbPickTasks::task);
     }
 
     /** Strongly consistent and paginated, so a task created a moment ago is listed however many. */
@@ -98,32 +96,7 @@ public final class DynamoDbPickTasks implements PickTasks {
      */
     @Override
     public Creation create(PickTask task, OutboxMessage created) {
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder()
-                            .conditionCheck(c -> c.tableName(tableName)
-                                    .key(key(orderKey(task.orderId()), DynamoDbCancelledOrders.CANCELLED_SK))
-                                    .conditionExpression("attribute_not_exists(pk)"))
-                            .build(),
-                    TransactWriteItem.builder()
-                            .put(p -> p.tableName(tableName)
-                                    .item(taskItem(task))
-                                    .conditionExpression("attribute_not_exists(pk)"))
-                            .build(),
-                    TransactWriteItem.builder()
-                            .put(p -> p.tableName(tableName).item(listing(task)))
-                            .build(),
-                    outboxPut(tableName, created)));
-            return Creation.CREATED;
-        } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
-                return Creation.ORDER_CANCELLED;
-            }
-            if (failedCondition(e, 1)) {
-                return Creation.ALREADY_EXISTS;
-            }
-            throw e;
-        }
+        return tasks.create(task.orderId(), taskItem(task), listingPut(task), outboxPut(tableName, created));
     }
 
     /** One transaction: the task over its expected version, its listing put or removed, the event. */
@@ -133,13 +106,11 @@ public final class DynamoDbPickTasks implements PickTasks {
         writes.add(TransactWriteItem.builder()
                 .put(p -> p.tableName(tableName)
                         .item(taskItem(task))
-                        .conditionExpression("version = :expected")
-                        .expressionAttributeValues(Map.of(":expected", n(expectedVersion))))
+                        .conditionExpression(OrderItems.VERSION_IS_EXPECTED)
+                        .expressionAttributeValues(OrderItems.expecting(expectedVersion)))
                 .build());
         if (task.status().isOpen()) {
-            writes.add(TransactWriteItem.builder()
-                    .put(p -> p.tableName(tableName).item(listing(task)))
-                    .build());
+            writes.add(listingPut(task));
         } else {
             writes.add(TransactWriteItem.builder()
                     .delete(d -> d.tableName(tableName).key(listingKey(task)))
@@ -152,7 +123,7 @@ public final class DynamoDbPickTasks implements PickTasks {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
             return true;
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (TransactWrites.conditionFailed(e, 0)) {
                 return false;
             }
             throw e;
@@ -186,6 +157,12 @@ public final class DynamoDbPickTasks implements PickTasks {
         return key(
                 STORE_PREFIX + task.storeId().value(),
                 LISTED_PREFIX + task.orderId().value());
+    }
+
+    private TransactWriteItem listingPut(PickTask task) {
+        return TransactWriteItem.builder()
+                .put(p -> p.tableName(tableName).item(listing(task)))
+                .build();
     }
 
     private static Map<String, AttributeValue> listing(PickTask task) {

@@ -12,6 +12,7 @@ import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.VERSIO
 import static dev.asynccommerce.inventory.adapter.dynamodb.InventoryTable.number;
 
 import dev.asynccommerce.inventory.application.OutboxMessage;
+import dev.asynccommerce.inventory.application.Pause;
 import dev.asynccommerce.inventory.application.StockRepository;
 import dev.asynccommerce.inventory.domain.StockLevel;
 import dev.asynccommerce.inventory.domain.StoreStock;
@@ -54,13 +55,13 @@ public final class DynamoDbStockRepository implements StockRepository {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
-    private final Backoff backoff;
+    private final Pause backoff;
 
     public DynamoDbStockRepository(DynamoDbClient dynamoDb, String tableName) {
-        this(dynamoDb, tableName, Backoff.exponentialWithJitter(Duration.ofMillis(25), Duration.ofMillis(800)));
+        this(dynamoDb, tableName, Pause.jittered(Duration.ofMillis(25), Duration.ofMillis(800)));
     }
 
-    DynamoDbStockRepository(DynamoDbClient dynamoDb, String tableName, Backoff backoff) {
+    DynamoDbStockRepository(DynamoDbClient dynamoDb, String tableName, Pause backoff) {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -201,7 +202,7 @@ public final class DynamoDbStockRepository implements StockRepository {
                             + " attempts; the table is throttled");
                 }
                 if (attempt > 1) {
-                    backoff.pause(attempt - 1);
+                    backoff.before(attempt - 1);
                 }
                 Map<String, KeysAndAttributes> request = pending;
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));

@@ -21,7 +21,6 @@ final class InventoryTable {
     static final String RESERVATION_PREFIX = "RESERVATION#";
     static final String RESERVATION_SK = "RESERVATION";
     static final String CHANNEL_PREFIX = "CHANNEL#";
-    static final String OUTBOX_SK = "OUTBOX";
 
     /** A DynamoDB transaction holds at most this many items. */
     static final int MAX_TRANSACTION_ITEMS = 100;

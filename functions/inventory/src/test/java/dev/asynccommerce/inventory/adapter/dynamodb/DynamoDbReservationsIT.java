@@ -53,7 +53,7 @@ class DynamoDbReservationsIT {
     @BeforeEach
     void createTable() {
         table = InventoryTables.create(DYNAMO);
-        stock = new DynamoDbStockRepository(DYNAMO, table, Backoff.none());
+        stock = new DynamoDbStockRepository(DYNAMO, table, Pause.none());
         reservations = new DynamoDbReservationStore(DYNAMO, table);
         InventoryMessages messages =
                 new InventoryMessages(() -> UUID.randomUUID().toString(), MutableClock.at("2026-11-21T08:00:00Z"));

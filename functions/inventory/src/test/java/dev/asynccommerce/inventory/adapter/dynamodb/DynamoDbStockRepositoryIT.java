@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.asynccommerce.inventory.application.GetAvailability;
 import dev.asynccommerce.inventory.application.OutboxMessage;
+import dev.asynccommerce.inventory.application.Pause;
 import dev.asynccommerce.inventory.application.ReceiveStock;
 import dev.asynccommerce.inventory.application.SeedDemoInventory;
 import dev.asynccommerce.inventory.application.SkuAvailability;
@@ -40,7 +41,7 @@ class DynamoDbStockRepositoryIT {
     @BeforeEach
     void createTable() {
         table = InventoryTables.create(DYNAMO);
-        stock = new DynamoDbStockRepository(DYNAMO, table, Backoff.none());
+        stock = new DynamoDbStockRepository(DYNAMO, table, Pause.none());
     }
 
     @AfterAll
@@ -132,7 +133,7 @@ class DynamoDbStockRepositoryIT {
         List<Sku> skus = skus(250);
         skus.subList(0, 150).forEach(sku -> save(new StockLevel(STORE, sku, 9, 2, 0)));
         ThrottlingDynamoDbClient recording = ThrottlingDynamoDbClient.halving(DYNAMO, 0);
-        var reader = new DynamoDbStockRepository(recording, table, Backoff.none());
+        var reader = new DynamoDbStockRepository(recording, table, Pause.none());
 
         StoreStock found = reader.findStock(STORE, new LinkedHashSet<>(skus)).orElseThrow();
 
@@ -150,7 +151,7 @@ class DynamoDbStockRepositoryIT {
         List<Sku> skus = skus(40);
         skus.forEach(sku -> save(new StockLevel(STORE, sku, 5, 0, 0)));
         ThrottlingDynamoDbClient throttled = ThrottlingDynamoDbClient.halving(DYNAMO, 3);
-        var reader = new DynamoDbStockRepository(throttled, table, Backoff.none());
+        var reader = new DynamoDbStockRepository(throttled, table, Pause.none());
 
         StoreStock found = reader.findStock(STORE, new LinkedHashSet<>(skus)).orElseThrow();
 
@@ -162,7 +163,7 @@ class DynamoDbStockRepositoryIT {
     @Test
     void givesUpWhenATableStaysThrottled() {
         stock.register(STORE);
-        var reader = new DynamoDbStockRepository(ThrottlingDynamoDbClient.oneKeyPerCall(DYNAMO), table, Backoff.none());
+        var reader = new DynamoDbStockRepository(ThrottlingDynamoDbClient.oneKeyPerCall(DYNAMO), table, Pause.none());
 
         assertThatIllegalStateException()
                 .isThrownBy(() -> reader.findStock(STORE, new LinkedHashSet<>(skus(20))))

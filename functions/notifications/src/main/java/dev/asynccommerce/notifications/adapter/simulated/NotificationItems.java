@@ -14,7 +14,6 @@ final class NotificationItems {
     static final String ITEM_TYPE = "Notification";
     static final String ORDER_PREFIX = "ORDER#";
     static final String NOTIFICATION_PREFIX = "NOTIFICATION#";
-    static final String OUTBOX_SORT_KEY = "OUTBOX";
     /** The channel as operators read it in the table; the event uses its enum name. */
     static final String EMAIL_CHANNEL = "email";
 

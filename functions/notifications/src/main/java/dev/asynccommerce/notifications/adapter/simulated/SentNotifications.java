@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Reads what the simulated channel sent, for the local stack's {@code GET /_local/notifications}
@@ -25,39 +23,29 @@ public final class SentNotifications {
 
     /** Every notification in the table: a paginated {@code Scan}, fine for a local table. */
     public static List<SentNotification> all(DynamoDbClient dynamo, String notificationsTable) {
-        List<SentNotification> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            ScanResponse page = dynamo.scan(b -> b.tableName(notificationsTable)
-                    .filterExpression("#type = :notification")
-                    .expressionAttributeNames(Map.of("#type", ITEM_TYPE_ATTR))
-                    .expressionAttributeValues(Map.of(":notification", AttributeValue.fromS(ITEM_TYPE)))
-                    .exclusiveStartKey(from)
-                    .consistentRead(true));
-            page.items().stream().map(SentNotifications::read).forEach(found::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        found.sort(OLDEST_FIRST);
-        return found;
+        return oldestFirst(dynamo.scanPaginator(b -> b.tableName(notificationsTable)
+                        .filterExpression("#type = :notification")
+                        .expressionAttributeNames(Map.of("#type", ITEM_TYPE_ATTR))
+                        .expressionAttributeValues(Map.of(":notification", AttributeValue.fromS(ITEM_TYPE)))
+                        .consistentRead(true))
+                .items());
     }
 
-    /** One order's notifications: a {@code Query} on its partition. */
+    /** One order's notifications: a paginated {@code Query} on its partition. */
     public static List<SentNotification> forOrder(DynamoDbClient dynamo, String notificationsTable, String orderId) {
+        return oldestFirst(dynamo.queryPaginator(b -> b.tableName(notificationsTable)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(orderKey(orderId)),
+                                ":prefix", AttributeValue.fromS(NOTIFICATION_PREFIX)))
+                        .consistentRead(true))
+                .items());
+    }
+
+    /** Reads every page the SDK's paginator fetches, as they come. */
+    private static List<SentNotification> oldestFirst(Iterable<Map<String, AttributeValue>> items) {
         List<SentNotification> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(notificationsTable)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(orderKey(orderId)),
-                            ":prefix", AttributeValue.fromS(NOTIFICATION_PREFIX)))
-                    .exclusiveStartKey(from)
-                    .consistentRead(true));
-            page.items().stream().map(SentNotifications::read).forEach(found::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        items.forEach(item -> found.add(read(item)));
         found.sort(OLDEST_FIRST);
         return found;
     }

@@ -5,15 +5,13 @@ import static dev.asynccommerce.notifications.adapter.simulated.NotificationItem
 import dev.asynccommerce.notifications.application.NotificationSender;
 import dev.asynccommerce.notifications.application.OutboxMessage;
 import dev.asynccommerce.notifications.domain.Notification;
+import dev.asynccommerce.platform.dynamodb.TransactWrites;
 import dev.asynccommerce.platform.outbox.OutboxItem;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -30,11 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class SimulatedEmailSender implements NotificationSender {
     /** How long the local stack can still show a notification. */
     static final Duration NOTIFICATION_RETENTION = Duration.ofDays(30);
-    /** Long enough for the relay to have had every chance; the stream itself keeps 24 hours. */
-    static final Duration OUTBOX_RETENTION = Duration.ofDays(2);
-
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-    private static final String IS_NEW = "attribute_not_exists(pk)";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -47,11 +40,11 @@ public final class SimulatedEmailSender implements NotificationSender {
     @Override
     public Result send(Notification notification, OutboxMessage customerNotified) {
         try {
-            dynamo.transactWriteItems(b ->
-                    b.transactItems(newItem(notificationItem(notification)), newItem(outboxItem(customerNotified))));
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWrites.putNew(table, notificationItem(notification)), outboxPut(customerNotified)));
             return new Result.Sent();
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (TransactWrites.conditionFailed(e, 0)) {
                 return new Result.AlreadySent();
             }
             throw e;
@@ -81,37 +74,18 @@ public final class SimulatedEmailSender implements NotificationSender {
         return item;
     }
 
-    /** Platform's OutboxItem attributes, as the relay reads them, plus the sort key this table has. */
-    static Map<String, AttributeValue> outboxItem(OutboxMessage message) {
-        OutboxItem outbox = OutboxItem.of(
-                message.eventId(),
-                message.source(),
-                message.detailType(),
-                message.detailJson(),
-                message.aggregateId(),
-                message.occurredAt(),
-                message.occurredAt().plus(OUTBOX_RETENTION),
-                message.traceHeader());
-        Map<String, AttributeValue> item = new HashMap<>(OutboxItem.SCHEMA.itemToMap(outbox, true));
-        item.put(SK, s(OUTBOX_SORT_KEY));
-        return item;
-    }
-
-    private TransactWriteItem newItem(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder()
-                .put(Put.builder()
-                        .tableName(table)
-                        .item(item)
-                        .conditionExpression(IS_NEW)
-                        .build())
-                .build();
-    }
-
-    private static boolean failedCondition(TransactionCanceledException e, int index) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons != null
-                && reasons.size() > index
-                && CONDITIONAL_CHECK_FAILED.equals(reasons.get(index).code());
+    /** Platform's outbox item, with the sort key this table has. */
+    private TransactWriteItem outboxPut(OutboxMessage message) {
+        return OutboxItem.of(
+                        message.eventId(),
+                        message.source(),
+                        message.detailType(),
+                        message.detailJson(),
+                        message.aggregateId(),
+                        message.occurredAt(),
+                        message.occurredAt().plus(OutboxItem.RETENTION),
+                        message.traceHeader())
+                .putNew(table, SK);
     }
 
     private static AttributeValue s(String value) {

@@ -7,11 +7,10 @@ import dev.asynccommerce.ordering.application.CheckoutRecord;
 import dev.asynccommerce.ordering.application.OrderRepository;
 import dev.asynccommerce.ordering.application.OutboxMessage;
 import dev.asynccommerce.ordering.domain.Order;
+import dev.asynccommerce.platform.dynamodb.TransactWrites;
 import dev.asynccommerce.platform.json.Json;
 import dev.asynccommerce.platform.outbox.OutboxItem;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.AttributeConverterProvider;
@@ -23,26 +22,22 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableMetadata;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Orders, their outbox and the checkout idempotency records in one DynamoDB table (key {@code pk}),
  * written through the Enhanced Client, every change in one {@code TransactWriteItems}.
  *
- * <p>Failure behaviour: a lost condition (version moved on, key taken) comes back as a result
+ * <p>Failure behaviour: a lost condition (revision moved on, key taken) comes back as a result
  * value; anything else (throttling after the SDK's retries, a network failure) is an exception for
  * the platform to retry.
  */
 public final class DynamoDbOrderRepository implements OrderRepository {
-    /** Long enough for the relay to have had every chance; the stream itself keeps 24 hours. */
-    static final Duration OUTBOX_RETENTION = Duration.ofDays(2);
-
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<EnhancedDocument> documents;
     private final DynamoDbTable<OutboxItem> outbox;
@@ -106,7 +101,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
             enhanced.transactWriteItems(request);
             return new CreateResult.Created();
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (TransactWrites.conditionFailed(e, 0)) {
                 return new CreateResult.KeyAlreadyUsed();
             }
             throw e;
@@ -114,17 +109,13 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     }
 
     @Override
-    public SaveResult save(Order order, long expectedVersion, OutboxMessage event) {
+    public SaveResult save(Order order, long expectedRevision, OutboxMessage event) {
         TransactWriteItemsEnhancedRequest request = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(
                         documents,
                         TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
                                 .item(write(StoredOrder.from(order)))
-                                .conditionExpression(Expression.builder()
-                                        .expression("version = :expected")
-                                        .expressionValues(Map.of(
-                                                ":expected", AttributeValue.fromN(Long.toString(expectedVersion))))
-                                        .build())
+                                .conditionExpression(atRevision(expectedRevision))
                                 .build())
                 .addPutItem(outbox, outboxPut(event))
                 .build();
@@ -132,45 +123,64 @@ public final class DynamoDbOrderRepository implements OrderRepository {
             enhanced.transactWriteItems(request);
             return new SaveResult.Saved();
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (TransactWrites.conditionFailed(e, 0)) {
                 return new SaveResult.VersionConflict();
             }
             throw e;
         }
     }
 
-    private TransactPutItemEnhancedRequest<OutboxItem> outboxPut(OutboxMessage message) {
-        OutboxItem item = OutboxItem.of(
-                message.eventId(),
-                message.source(),
-                message.detailType(),
-                message.detailJson(),
-                message.aggregateId(),
-                message.occurredAt(),
-                message.occurredAt().plus(OUTBOX_RETENTION),
-                message.traceHeader());
-        return TransactPutItemEnhancedRequest.builder(OutboxItem.class)
-                .item(item)
-                .conditionExpression(Expression.builder()
-                        .expression("attribute_not_exists(pk)")
-                        .build())
+    /** A note publishes nothing, so it is one conditional put: no outbox item, no transaction. */
+    @Override
+    public SaveResult saveNote(Order order, long expectedRevision) {
+        try {
+            documents.putItem(PutItemEnhancedRequest.builder(EnhancedDocument.class)
+                    .item(write(StoredOrder.from(order)))
+                    .conditionExpression(atRevision(expectedRevision))
+                    .build());
+            return new SaveResult.Saved();
+        } catch (ConditionalCheckFailedException e) {
+            return new SaveResult.VersionConflict();
+        }
+    }
+
+    /**
+     * The stored order is still at {@code revision}. An item from before revisions were stored has
+     * none; every write of it was a transition, so its version stands for its revision.
+     */
+    private static Expression atRevision(long revision) {
+        return Expression.builder()
+                .expression("#revision = :expected OR (attribute_not_exists(#revision) AND #version = :expected)")
+                .expressionNames(Map.of("#revision", "revision", "#version", "version"))
+                .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(revision))))
                 .build();
+    }
+
+    private static TransactPutItemEnhancedRequest<OutboxItem> outboxPut(OutboxMessage message) {
+        return putNew(
+                OutboxItem.class,
+                OutboxItem.of(
+                        message.eventId(),
+                        message.source(),
+                        message.detailType(),
+                        message.detailJson(),
+                        message.aggregateId(),
+                        message.occurredAt(),
+                        message.occurredAt().plus(OutboxItem.RETENTION),
+                        message.traceHeader()));
     }
 
     private static TransactPutItemEnhancedRequest<EnhancedDocument> newItem(EnhancedDocument document) {
-        return TransactPutItemEnhancedRequest.builder(EnhancedDocument.class)
-                .item(document)
-                .conditionExpression(Expression.builder()
-                        .expression("attribute_not_exists(pk)")
-                        .build())
-                .build();
+        return putNew(EnhancedDocument.class, document);
     }
 
-    private static boolean failedCondition(TransactionCanceledException e, int index) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons != null
-                && reasons.size() > index
-                && CONDITIONAL_CHECK_FAILED.equals(reasons.get(index).code());
+    private static <T> TransactPutItemEnhancedRequest<T> putNew(Class<T> type, T item) {
+        return TransactPutItemEnhancedRequest.builder(type)
+                .item(item)
+                .conditionExpression(Expression.builder()
+                        .expression(TransactWrites.KEY_IS_FREE)
+                        .build())
+                .build();
     }
 
     private static Key key(String pk) {

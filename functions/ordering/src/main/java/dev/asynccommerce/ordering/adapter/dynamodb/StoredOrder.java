@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * The order as it is stored: one item per order in the orders table, {@code pk = ORDER#<orderId>}.
- * Money is kept in minor units with one currency per order; {@code version} is the optimistic
- * concurrency check of every update.
+ * Money is kept in minor units with one currency per order; {@code revision} is the optimistic
+ * concurrency check of every update. Items written before notes existed have no {@code revision}:
+ * every write of theirs was a transition, so their revision is their {@code version}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record StoredOrder(
@@ -39,6 +40,7 @@ record StoredOrder(
         String accessDigest,
         List<Step> timeline,
         long version,
+        Long revision,
         String updatedAt) {
 
     static final String ITEM_TYPE = "Order";
@@ -49,7 +51,7 @@ record StoredOrder(
     record Method(String type, String token) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Step(String at, String event, String detail) {}
+    record Step(String at, String event, String detail, String sourceEventId) {}
 
     static String key(OrderId id) {
         return KEY_PREFIX + id.value();
@@ -81,9 +83,10 @@ record StoredOrder(
                 order.pickupCode() == null ? null : order.pickupCode().value(),
                 order.accessDigest(),
                 order.timeline().stream()
-                        .map(t -> new Step(t.at().toString(), t.event(), t.detail()))
+                        .map(t -> new Step(t.at().toString(), t.event(), t.detail(), t.sourceEventId()))
                         .toList(),
                 order.version(),
+                order.revision(),
                 order.timeline().getLast().at().toString());
     }
 
@@ -105,8 +108,9 @@ record StoredOrder(
                 pickupCode == null ? null : new PickupCode(pickupCode),
                 accessDigest,
                 timeline.stream()
-                        .map(s -> new TimelineEntry(Instant.parse(s.at()), s.event(), s.detail()))
+                        .map(s -> new TimelineEntry(Instant.parse(s.at()), s.event(), s.detail(), s.sourceEventId()))
                         .toList(),
-                version);
+                version,
+                revision == null ? version : revision);
     }
 }

@@ -1,7 +1,11 @@
 package dev.asynccommerce.ordering.adapter.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.asynccommerce.events.EventType;
+import dev.asynccommerce.events.PaymentAuthorized;
+import dev.asynccommerce.events.PaymentCaptured;
 import dev.asynccommerce.kernel.CustomerId;
 import dev.asynccommerce.kernel.OrderId;
 import dev.asynccommerce.kernel.Sku;
@@ -10,16 +14,20 @@ import dev.asynccommerce.ordering.OrderingWiring;
 import dev.asynccommerce.ordering.application.CheckoutForm;
 import dev.asynccommerce.ordering.application.CheckoutRecord;
 import dev.asynccommerce.ordering.application.CommandContext;
+import dev.asynccommerce.ordering.application.EventBridgeEvents;
 import dev.asynccommerce.ordering.application.OrderChanges;
 import dev.asynccommerce.ordering.application.OrderRepository;
 import dev.asynccommerce.ordering.application.OutboxMessage;
 import dev.asynccommerce.ordering.application.PlaceOrder;
+import dev.asynccommerce.ordering.application.RecordPaymentActivity;
 import dev.asynccommerce.ordering.domain.CancellationReason;
 import dev.asynccommerce.ordering.domain.CustomerContact;
+import dev.asynccommerce.ordering.domain.Decision;
 import dev.asynccommerce.ordering.domain.Order;
 import dev.asynccommerce.ordering.domain.OrderFixtures;
 import dev.asynccommerce.ordering.domain.OrderStatus;
 import dev.asynccommerce.ordering.domain.PaymentMethod;
+import dev.asynccommerce.ordering.domain.TimelineEntry;
 import dev.asynccommerce.platform.aws.Environment;
 import dev.asynccommerce.platform.outbox.OutboxItem;
 import dev.asynccommerce.testkit.DynamoDbLocal;
@@ -36,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,9 +152,7 @@ class DynamoDbOrderingIT {
                     .doesNotContain("ana@example.com");
             assertThat(image.get(OutboxItem.ATTR_TRACE_HEADER).s()).isEqualTo("Root=1-abc-def");
             assertThat(Long.parseLong(image.get(OutboxItem.ATTR_EXPIRES_AT).n()))
-                    .isEqualTo(clock.instant()
-                            .plus(DynamoDbOrderRepository.OUTBOX_RETENTION)
-                            .getEpochSecond());
+                    .isEqualTo(clock.instant().plus(OutboxItem.RETENTION).getEpochSecond());
         });
         assertThat(records).hasSize(3);
     }
@@ -254,6 +261,125 @@ class DynamoDbOrderingIT {
                         .filter(v -> v != null)
                         .map(AttributeValue::s))
                 .containsExactly("OrderPlaced", "OrderCancelled");
+    }
+
+    @Test
+    void aNoteIsStoredWithoutAnOutboxItemAndMovesTheRevisionEveryWriterChecks() {
+        Order placed = OrderFixtures.placed();
+        repository.create(placed, message("00000000-0000-4000-8000-000000000001"), checkout("k-1", placed.id()));
+        TimelineEntry authorized = new TimelineEntry(
+                Instant.parse("2026-11-21T09:00:01.5Z"),
+                "PaymentAuthorized",
+                "CARD, 85.48 EUR, attempt 1",
+                "00000000-0000-4000-8000-00000000000a");
+        Order noted = ((Decision.Noted) placed.note(authorized)).order();
+
+        assertThat(repository.saveNote(noted, placed.revision())).isInstanceOf(OrderRepository.SaveResult.Saved.class);
+
+        Order stored = repository.find(placed.id()).orElseThrow();
+        assertThat(stored.timeline()).containsExactly(placed.timeline().getFirst(), authorized);
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.revision()).isEqualTo(2);
+        assertThat(repository.saveNote(noted, placed.revision()))
+                .as("a second note from the same stale copy")
+                .isInstanceOf(OrderRepository.SaveResult.VersionConflict.class);
+        Order confirmedFromStaleCopy = OrderFixtures.changed(placed.confirm(clock.instant()));
+        assertThat(repository.save(
+                        confirmedFromStaleCopy, placed.revision(), message("00000000-0000-4000-8000-000000000002")))
+                .as("a transition must not overwrite the note")
+                .isInstanceOf(OrderRepository.SaveResult.VersionConflict.class);
+        assertThat(repository.find(placed.id()).orElseThrow()).isEqualTo(stored);
+        assertThat(outboxDetailTypes()).containsExactly("OrderConfirmed");
+    }
+
+    @Test
+    void anOrderStoredBeforeRevisionsExistedTakesItsVersionAsItsRevision() {
+        Order placed = OrderFixtures.placed();
+        repository.create(placed, message("00000000-0000-4000-8000-000000000001"), checkout("k-1", placed.id()));
+        Order confirmed = OrderFixtures.changed(placed.confirm(clock.instant()));
+        repository.save(confirmed, 1, message("00000000-0000-4000-8000-000000000002"));
+        DYNAMO.updateItem(b -> b.tableName(ordersTable)
+                .key(Map.of("pk", AttributeValue.fromS("ORDER#" + placed.id().value())))
+                .updateExpression("REMOVE revision"));
+
+        Order legacy = repository.find(placed.id()).orElseThrow();
+        Order noted = ((Decision.Noted) legacy.note(new TimelineEntry(
+                        clock.instant(),
+                        "PaymentCaptured",
+                        "85.48 EUR captured",
+                        "00000000-0000-4000-8000-00000000000b")))
+                .order();
+
+        assertThat(legacy.revision()).isEqualTo(2);
+        assertThat(repository.saveNote(noted, 1)).isInstanceOf(OrderRepository.SaveResult.VersionConflict.class);
+        assertThat(repository.saveNote(noted, 2)).isInstanceOf(OrderRepository.SaveResult.Saved.class);
+        assertThat(rawItem("ORDER#" + placed.id().value()).get("revision").n()).isEqualTo("3");
+    }
+
+    @Test
+    void racingDeliveriesOfPaymentEventsRecordEachEventOnceAndPublishNothing() throws Exception {
+        var accepted = (PlaceOrder.Outcome.Accepted)
+                wiring.placeOrder().execute(form("SKU-0001"), "key-00000003", "fp", CONTEXT);
+        String orderId = accepted.orderId().value();
+        var authorized = new PaymentAuthorized(orderId, "pay_1", 1999, "EUR", "CARD", 1);
+        var captured = new PaymentCaptured(orderId, "pay_1", 1999, "EUR");
+        String authorizedEvent = EventBridgeEvents.of(
+                EventType.of(authorized),
+                "00000000-0000-4000-8000-00000000000c",
+                orderId,
+                1,
+                authorized,
+                Instant.parse("2026-11-21T09:00:01Z"));
+        String capturedEvent = EventBridgeEvents.of(
+                EventType.of(captured),
+                "00000000-0000-4000-8000-00000000000d",
+                orderId,
+                2,
+                captured,
+                Instant.parse("2026-11-21T09:30:00Z"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<RecordPaymentActivity.Outcome> outcomes = new ArrayList<>();
+        try {
+            List<Callable<RecordPaymentActivity.Outcome>> deliveries = Stream.of(
+                            authorizedEvent, capturedEvent, authorizedEvent, capturedEvent)
+                    .<Callable<RecordPaymentActivity.Outcome>>map(
+                            e -> () -> wiring.recordPaymentActivity().handle(e))
+                    .toList();
+            for (Future<RecordPaymentActivity.Outcome> outcome : pool.invokeAll(deliveries)) {
+                outcomes.add(outcome.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(outcomes)
+                .containsExactlyInAnyOrder(
+                        RecordPaymentActivity.Outcome.RECORDED,
+                        RecordPaymentActivity.Outcome.RECORDED,
+                        RecordPaymentActivity.Outcome.ALREADY_RECORDED,
+                        RecordPaymentActivity.Outcome.ALREADY_RECORDED);
+        Order order = wiring.getOrder().execute(orderId, accepted.orderToken()).orElseThrow();
+        assertThat(order.timeline())
+                .extracting(TimelineEntry::event, TimelineEntry::detail)
+                .containsExactly(
+                        tuple("OrderPlaced", null),
+                        tuple("PaymentAuthorized", "CARD, 19.99 EUR, attempt 1"),
+                        tuple("PaymentCaptured", "19.99 EUR captured"));
+        assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(order.version()).isEqualTo(1);
+        assertThat(order.revision()).isEqualTo(3);
+        assertThat(outboxDetailTypes()).containsExactly("OrderPlaced");
+    }
+
+    /** The detail-types of the outbox items the stream carried, in order. */
+    private List<String> outboxDetailTypes() {
+        return streamRecords().stream()
+                .filter(r -> r.eventName() == OperationType.INSERT)
+                .map(r -> r.dynamodb().newImage().get(OutboxItem.ATTR_DETAIL_TYPE))
+                .filter(v -> v != null)
+                .map(AttributeValue::s)
+                .toList();
     }
 
     private CheckoutRecord checkout(String key, OrderId orderId) {

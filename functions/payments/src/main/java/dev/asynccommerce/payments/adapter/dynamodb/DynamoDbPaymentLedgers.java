@@ -5,16 +5,12 @@ import dev.asynccommerce.payments.application.OutboxMessage;
 import dev.asynccommerce.payments.application.PaymentLedgers;
 import dev.asynccommerce.payments.domain.LedgerEntry;
 import dev.asynccommerce.payments.domain.PaymentLedger;
+import dev.asynccommerce.platform.dynamodb.TransactWrites;
 import dev.asynccommerce.platform.outbox.OutboxItem;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -33,13 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * (throttling after the SDK's retries, a network failure) is an exception for the caller to retry.
  */
 public final class DynamoDbPaymentLedgers implements PaymentLedgers {
-    /** Long enough for the relay to have had every chance; the stream itself keeps 24 hours. */
-    static final Duration OUTBOX_RETENTION = Duration.ofDays(2);
-
-    static final String OUTBOX_SORT_KEY = "OUTBOX";
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
-    private static final String KEY_IS_FREE = "attribute_not_exists(pk)";
-
     private final DynamoDbClient dynamoDb;
     private final String tableName;
 
@@ -66,47 +55,29 @@ public final class DynamoDbPaymentLedgers implements PaymentLedgers {
     @Override
     public AppendResult append(OrderId orderId, LedgerEntry entry, OutboxMessage event) {
         try {
-            dynamoDb.transactWriteItems(b ->
-                    b.transactItems(put(LedgerItems.toItem(orderId, entry, event.eventId())), put(outboxItem(event))));
+            dynamoDb.transactWriteItems(b -> b.transactItems(
+                    TransactWrites.putNew(tableName, LedgerItems.toItem(orderId, entry, event.eventId())),
+                    outboxPut(event)));
             return new AppendResult.Appended();
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (TransactWrites.conditionFailed(e, 0)) {
                 return new AppendResult.SequenceTaken();
             }
             throw e;
         }
     }
 
-    private TransactWriteItem put(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder()
-                .put(Put.builder()
-                        .tableName(tableName)
-                        .item(item)
-                        .conditionExpression(KEY_IS_FREE)
-                        .build())
-                .build();
-    }
-
-    static Map<String, AttributeValue> outboxItem(OutboxMessage message) {
-        OutboxItem item = OutboxItem.of(
-                message.eventId(),
-                message.source(),
-                message.detailType(),
-                message.detailJson(),
-                message.aggregateId(),
-                message.occurredAt(),
-                message.occurredAt().plus(OUTBOX_RETENTION),
-                message.traceHeader());
-        // The platform shape is keyed by pk alone; this table also needs its sort key.
-        Map<String, AttributeValue> attributes = new HashMap<>(OutboxItem.SCHEMA.itemToMap(item, true));
-        attributes.put(LedgerItems.SK, LedgerItems.s(OUTBOX_SORT_KEY));
-        return attributes;
-    }
-
-    private static boolean failedCondition(TransactionCanceledException e, int index) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons != null
-                && reasons.size() > index
-                && CONDITIONAL_CHECK_FAILED.equals(reasons.get(index).code());
+    /** Platform's outbox item, with the sort key this table has. */
+    private TransactWriteItem outboxPut(OutboxMessage message) {
+        return OutboxItem.of(
+                        message.eventId(),
+                        message.source(),
+                        message.detailType(),
+                        message.detailJson(),
+                        message.aggregateId(),
+                        message.occurredAt(),
+                        message.occurredAt().plus(OutboxItem.RETENTION),
+                        message.traceHeader())
+                .putNew(tableName, LedgerItems.SK);
     }
 }
