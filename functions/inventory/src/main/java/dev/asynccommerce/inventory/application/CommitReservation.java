@@ -3,14 +3,9 @@ package dev.asynccommerce.inventory.application;
 import dev.asynccommerce.inventory.domain.AdjustmentReason;
 import dev.asynccommerce.inventory.domain.Reservation;
 import dev.asynccommerce.inventory.domain.ReservationId;
-import dev.asynccommerce.inventory.domain.ReservationLine;
 import dev.asynccommerce.inventory.domain.ReservationStatus;
-import dev.asynccommerce.inventory.domain.StockChange;
 import dev.asynccommerce.inventory.domain.StockLevel;
-import dev.asynccommerce.kernel.Sku;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,19 +58,18 @@ public final class CommitReservation {
                 throw new ReservationNotHeldException(
                         "reservation " + command.reservationId() + " is " + held.status() + "; only RESERVED commits");
             }
-            Map<Sku, StockLevel> levels = stock.loadAll(held.storeId(), ReleaseReservation.skus(held));
-            List<StockLevel> writes = new ArrayList<>();
-            List<OutboxMessage> events = new ArrayList<>();
-            for (ReservationLine line : held.lines()) {
-                StockLevel before = levels.get(line.sku());
-                StockLevel after = before.pick(line.quantity());
-                writes.add(after);
-                events.add(messages.adjusted(
-                        new StockChange(before, after, AdjustmentReason.PICKED, -line.quantity()), command.context()));
-            }
-            var change = new ReservationStore.ReservationChange(
-                    held.commit(), Optional.of(ReservationStatus.RESERVED), writes, events);
-            switch (reservations.write(change)) {
+            ReservationStore.WriteResult result = HeldStock.end(
+                    stock,
+                    reservations,
+                    messages,
+                    held,
+                    held.commit(),
+                    StockLevel::pick,
+                    AdjustmentReason.PICKED,
+                    -1,
+                    List.of(),
+                    command.context());
+            switch (result) {
                 case ReservationStore.WriteResult.Written written -> {
                     return new Outcome(true);
                 }

@@ -3,18 +3,11 @@ package dev.asynccommerce.inventory.application;
 import dev.asynccommerce.inventory.domain.AdjustmentReason;
 import dev.asynccommerce.inventory.domain.Reservation;
 import dev.asynccommerce.inventory.domain.ReservationId;
-import dev.asynccommerce.inventory.domain.ReservationLine;
 import dev.asynccommerce.inventory.domain.ReservationStatus;
-import dev.asynccommerce.inventory.domain.StockChange;
 import dev.asynccommerce.inventory.domain.StockLevel;
-import dev.asynccommerce.kernel.Sku;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -73,20 +66,18 @@ public final class ReleaseReservation {
             }
             Reservation held = found.get();
             Reservation released = held.release();
-            Map<Sku, StockLevel> levels = stock.loadAll(held.storeId(), skus(held));
-            List<StockLevel> writes = new ArrayList<>();
-            List<OutboxMessage> events = new ArrayList<>();
-            events.add(messages.released(released, command.reason(), command.context()));
-            for (ReservationLine line : held.lines()) {
-                StockLevel before = levels.get(line.sku());
-                StockLevel after = before.release(line.quantity());
-                writes.add(after);
-                events.add(messages.adjusted(
-                        new StockChange(before, after, AdjustmentReason.RELEASED, line.quantity()), command.context()));
-            }
-            var change = new ReservationStore.ReservationChange(
-                    released, Optional.of(ReservationStatus.RESERVED), writes, events);
-            switch (reservations.write(change)) {
+            ReservationStore.WriteResult result = HeldStock.end(
+                    stock,
+                    reservations,
+                    messages,
+                    held,
+                    released,
+                    StockLevel::release,
+                    AdjustmentReason.RELEASED,
+                    1,
+                    List.of(messages.released(released, command.reason(), command.context())),
+                    command.context());
+            switch (result) {
                 case ReservationStore.WriteResult.Written written -> {
                     return new Outcome(true, Optional.of(ReservationStatus.RESERVED));
                 }
@@ -98,11 +89,5 @@ public final class ReleaseReservation {
         }
         throw new StockContentionException("releasing " + command.reservationId() + " lost the race for stock "
                 + MAX_ATTEMPTS + " times; nothing was released");
-    }
-
-    static Set<Sku> skus(Reservation reservation) {
-        Set<Sku> skus = new LinkedHashSet<>();
-        reservation.lines().forEach(line -> skus.add(line.sku()));
-        return skus;
     }
 }
