@@ -1,8 +1,11 @@
 package dev.asynccommerce.payments;
 
 import dev.asynccommerce.payments.adapter.dynamodb.DynamoDbPaymentLedgers;
+import dev.asynccommerce.payments.adapter.emf.EmfPaymentMetrics;
 import dev.asynccommerce.payments.adapter.random.RandomIdentities;
 import dev.asynccommerce.payments.adapter.sfn.StepFunctionsCallbacks;
+import dev.asynccommerce.payments.adapter.simulated.DynamoDbProviderConditions;
+import dev.asynccommerce.payments.adapter.simulated.ProviderConditions;
 import dev.asynccommerce.payments.adapter.simulated.SimulatedPaymentGateway;
 import dev.asynccommerce.payments.adapter.simulated.SimulatorSettings;
 import dev.asynccommerce.payments.adapter.sqs.SqsMessageVisibility;
@@ -14,6 +17,7 @@ import dev.asynccommerce.payments.application.MessageVisibility;
 import dev.asynccommerce.payments.application.PaymentGateway;
 import dev.asynccommerce.payments.application.PaymentLedgers;
 import dev.asynccommerce.payments.application.PaymentMessages;
+import dev.asynccommerce.payments.application.PaymentMetrics;
 import dev.asynccommerce.payments.application.ProviderRetry;
 import dev.asynccommerce.payments.application.RedeliveryPolicy;
 import dev.asynccommerce.payments.application.RunPaymentCommand;
@@ -21,6 +25,7 @@ import dev.asynccommerce.payments.application.Sleeper;
 import dev.asynccommerce.payments.application.WorkflowCallbacks;
 import dev.asynccommerce.platform.aws.AwsClients;
 import dev.asynccommerce.platform.aws.Environment;
+import dev.asynccommerce.platform.metrics.EmfMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
@@ -40,9 +45,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class PaymentsWiring {
     static final int DEFAULT_MAX_RECEIVES = 5;
 
+    /** The stack sets POWERTOOLS_METRICS_NAMESPACE; this is only for environments without it. */
+    static final String DEFAULT_METRICS_NAMESPACE = "AsyncCommerce";
+
     private final AuthorizePayment authorizePayment;
     private final RunPaymentCommand runPaymentCommand;
     private final ListLedgerEntries listLedgerEntries;
+    private final PaymentMetrics paymentMetrics;
 
     /**
      * @param visibility null when no queue is configured: then this wiring cannot serve the consumer
@@ -55,7 +64,9 @@ public final class PaymentsWiring {
             Identities identities,
             ProviderRetry retry,
             RedeliveryPolicy redelivery,
+            PaymentMetrics paymentMetrics,
             Clock clock) {
+        this.paymentMetrics = paymentMetrics;
         PaymentMessages messages = new PaymentMessages(identities);
         this.authorizePayment = visibility == null
                 ? null
@@ -93,14 +104,25 @@ public final class PaymentsWiring {
         String queueUrl = env.getOrDefault("PAYMENTS_QUEUE_URL", null);
         return new PaymentsWiring(
                 new DynamoDbPaymentLedgers(dynamoDb, env.require("PAYMENTS_TABLE")),
-                new SimulatedPaymentGateway(simulatorSettings(env), random, sleeper),
+                new SimulatedPaymentGateway(simulatorSettings(env), providerConditions(env, dynamoDb), random, sleeper),
                 new StepFunctionsCallbacks(sfn),
                 queueUrl == null ? null : new SqsMessageVisibility(sqs, queueUrl),
                 new RandomIdentities(),
                 ProviderRetry.standard(sleeper),
                 RedeliveryPolicy.withMaxReceives(
                         (int) number(env, "PAYMENTS_MAX_RECEIVES", DEFAULT_MAX_RECEIVES, 1, 1000)),
+                // Business counts as embedded-metric-format lines on standard output (CloudWatch Logs).
+                new EmfPaymentMetrics(new EmfMetrics(
+                        env.getOrDefault("POWERTOOLS_METRICS_NAMESPACE", DEFAULT_METRICS_NAMESPACE),
+                        System.out,
+                        clock)),
                 clock);
+    }
+
+    /** Injected provider faults, when the stack names where they are kept (PAYMENT_SIM_CONDITIONS_TABLE). */
+    static ProviderConditions providerConditions(Environment env, DynamoDbClient dynamoDb) {
+        String table = env.getOrDefault("PAYMENT_SIM_CONDITIONS_TABLE", null);
+        return table == null ? ProviderConditions.NONE : new DynamoDbProviderConditions(dynamoDb, table);
     }
 
     static SimulatorSettings simulatorSettings(Environment env) {
@@ -159,6 +181,10 @@ public final class PaymentsWiring {
 
     public RunPaymentCommand runPaymentCommand() {
         return runPaymentCommand;
+    }
+
+    public PaymentMetrics paymentMetrics() {
+        return paymentMetrics;
     }
 
     public ListLedgerEntries listLedgerEntries() {

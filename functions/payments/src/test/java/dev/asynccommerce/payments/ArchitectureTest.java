@@ -17,6 +17,7 @@ class ArchitectureTest extends ContextArchitectureTest {
                 "adapter.sqs",
                 "adapter.random",
                 "adapter.time",
+                "adapter.emf",
                 "handler");
     }
 }

@@ -61,12 +61,14 @@ public final class AuthorizePayment {
     public AuthorizationResult authorize(AuthorizeRequest request, Delivery delivery, CommandContext context) {
         PaymentLedger ledger = ledgers.load(request.orderId());
         int conflicts = 0;
+        // Whether the ledger as last loaded ends with this delivery's own write.
+        boolean lastWriteOurs = false;
         while (true) {
             AuthorizationStep step = ledger.nextAuthorizationStep(
                     request.attempt(), request.methods().size());
             if (step instanceof AuthorizationStep.Decided decided) {
                 callbacks.succeed(request.taskToken(), decided.outcome());
-                return new AuthorizationResult.Answered(decided.outcome());
+                return new AuthorizationResult.Answered(decided.outcome(), lastWriteOurs);
             }
             int index = ((AuthorizationStep.TryMethod) step).methodIndex();
             AuthorizeRequest.Method method = request.methods().get(index);
@@ -99,6 +101,7 @@ public final class AuthorizePayment {
                         return new AuthorizationResult.GaveUp(failed);
                     }
                     ledger = ledger.with(entry);
+                    lastWriteOurs = true;
                 }
                 case PaymentLedgers.AppendResult.SequenceTaken ignored -> {
                     // Another delivery wrote first: decide again on what it wrote.
@@ -106,6 +109,7 @@ public final class AuthorizePayment {
                         throw new LedgerContentionException(request.orderId().value());
                     }
                     ledger = ledgers.load(request.orderId());
+                    lastWriteOurs = false;
                 }
             }
         }

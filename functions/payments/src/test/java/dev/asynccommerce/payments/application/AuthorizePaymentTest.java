@@ -53,7 +53,9 @@ class AuthorizePaymentTest {
 
         AuthorizationOutcome.Authorized expected = new AuthorizationOutcome.Authorized(
                 new PaymentId("pay_01jdq8r5w3k7m2n9p4t6v8x0zb-1-0"), MethodType.CARD, 0);
-        assertThat(result).isEqualTo(new AuthorizationResult.Answered(expected));
+        assertThat(result).isEqualTo(new AuthorizationResult.Answered(expected, true));
+        assertThat(((AuthorizationResult.Answered) result).fallbackAuthorizedNow())
+                .isFalse();
         assertThat(result.redeliver()).isFalse();
         assertThat(callbacks.successes).containsExactly(new RecordingCallbacks.Success(TASK_TOKEN, expected));
         assertThat(gateway.calls).containsExactly("authorize ord_01jdq8r5w3k7m2n9p4t6v8x0zb:authorize:1:0");
@@ -73,7 +75,9 @@ class AuthorizePaymentTest {
     void aSoftDeclineFallsBackToTheNextMethodAndBothResultsArePublished() {
         AuthorizationResult result = authorizePayment.authorize(authorize(1, "soft_card", "ok_wallet"), delivery(1));
 
-        assertThat(result).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED));
+        assertThat(result).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED, true));
+        assertThat(((AuthorizationResult.Answered) result).fallbackAuthorizedNow())
+                .isTrue();
         assertThat(ledgers.outbox)
                 .extracting(OutboxMessage::detailType)
                 .containsExactly("PaymentDeclined", "PaymentAuthorized");
@@ -88,7 +92,7 @@ class AuthorizePaymentTest {
         AuthorizationResult result = authorizePayment.authorize(authorize(1, "hard_card", "ok_wallet"), delivery(1));
 
         AuthorizationOutcome declined = new AuthorizationOutcome.Declined("payment method declined (card_declined)");
-        assertThat(result).isEqualTo(new AuthorizationResult.Answered(declined));
+        assertThat(result).isEqualTo(new AuthorizationResult.Answered(declined, true));
         assertThat(gateway.calls).hasSize(1);
         assertThat(callbacks.successes).containsExactly(new RecordingCallbacks.Success(TASK_TOKEN, declined));
     }
@@ -100,7 +104,10 @@ class AuthorizePaymentTest {
 
         AuthorizationResult again = authorizePayment.authorize(authorize(1, "soft_card", "ok_wallet"), delivery(2));
 
-        assertThat(again).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED));
+        assertThat(again).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED, false));
+        assertThat(((AuthorizationResult.Answered) again).fallbackAuthorizedNow())
+                .as("a redelivery counts no second fallback")
+                .isFalse();
         assertThat(gateway.calls).isEmpty();
         assertThat(ledgers.entries(ORDER)).hasSize(2);
         assertThat(callbacks.successes)
@@ -186,6 +193,9 @@ class AuthorizePaymentTest {
         AuthorizationResult result = authorizePayment.authorize(request, delivery(1));
 
         assertThat(result).isInstanceOf(AuthorizationResult.Answered.class);
+        assertThat(((AuthorizationResult.Answered) result).decidedNow())
+                .as("the other delivery decided")
+                .isFalse();
         assertThat(ledgers.entries(ORDER)).hasSize(1);
         assertThat(callbacks.successes).hasSize(1);
     }

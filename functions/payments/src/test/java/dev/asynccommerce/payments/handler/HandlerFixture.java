@@ -6,6 +6,7 @@ import dev.asynccommerce.payments.PaymentsWiring;
 import dev.asynccommerce.payments.application.InMemoryPaymentLedgers;
 import dev.asynccommerce.payments.application.ProviderRetry;
 import dev.asynccommerce.payments.application.RecordingCallbacks;
+import dev.asynccommerce.payments.application.RecordingPaymentMetrics;
 import dev.asynccommerce.payments.application.RecordingSleeper;
 import dev.asynccommerce.payments.application.RecordingVisibility;
 import dev.asynccommerce.payments.application.RedeliveryPolicy;
@@ -22,6 +23,7 @@ final class HandlerFixture {
     final ScriptedGateway gateway = new ScriptedGateway();
     final RecordingCallbacks callbacks = new RecordingCallbacks();
     final RecordingVisibility visibility = new RecordingVisibility();
+    final RecordingPaymentMetrics metrics = new RecordingPaymentMetrics();
     final PaymentsWiring wiring = new PaymentsWiring(
             ledgers,
             gateway,
@@ -30,6 +32,7 @@ final class HandlerFixture {
             new SequentialIdentities(),
             ProviderRetry.standard(new RecordingSleeper()),
             RedeliveryPolicy.withMaxReceives(5),
+            metrics,
             clock);
 
     static SQSEvent recorded(String name) {

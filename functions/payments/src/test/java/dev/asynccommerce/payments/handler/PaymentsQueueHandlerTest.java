@@ -44,6 +44,18 @@ class PaymentsQueueHandlerTest {
                                 new AuthorizationOutcome.Authorized(
                                         new PaymentId("pay_0000000000000000000000000b-1-0"), MethodType.CARD, 0)));
         assertThat(fixture.ledgers.outbox).hasSize(3);
+        assertThat(fixture.metrics.fallbacks)
+                .as("one fallback: the first message's wallet after its card")
+                .containsExactly(new OrderId("ord_01jdq8r5w3k7m2n9p4t6v8x0zb"));
+    }
+
+    @Test
+    void aRedeliveryOfADecidedFallbackCountsItNoSecondTime() {
+        handler.handleRequest(HandlerFixture.recorded("sqs-authorize.json"), null);
+
+        handler.handleRequest(HandlerFixture.recorded("sqs-authorize.json"), null);
+
+        assertThat(fixture.metrics.fallbacks).hasSize(1);
     }
 
     @Test
@@ -119,6 +131,7 @@ class PaymentsQueueHandlerTest {
                 new SequentialIdentities(),
                 ProviderRetry.standard(new RecordingSleeper()),
                 RedeliveryPolicy.withMaxReceives(5),
+                fixture.metrics,
                 Clock.systemUTC()));
         SQSEvent event = HandlerFixture.recorded("sqs-authorize.json");
         event.getRecords()
@@ -141,6 +154,7 @@ class PaymentsQueueHandlerTest {
                 new SequentialIdentities(),
                 ProviderRetry.standard(new RecordingSleeper()),
                 RedeliveryPolicy.withMaxReceives(5),
+                fixture.metrics,
                 Clock.systemUTC());
 
         assertThatThrownBy(() -> new PaymentsQueueHandler(withoutQueue))

@@ -20,6 +20,9 @@ import java.util.function.DoubleSupplier;
  * tok_slow} answers after {@link SimulatorSettings#slowDelay()}; any other token is declined HARD
  * ({@code invalid_token}). Captures, voids and refunds are approved.
  *
+ * <p>Faults injected while it runs ({@link ProviderConditions}: a failure rate, a delay, a number of
+ * calls) apply per operation before anything else, as a faltering provider would.
+ *
  * <p>Like a real provider it remembers its answers by idempotency key (for the life of this
  * instance): a key it has answered gets the same answer again. Failures are not remembered, so a
  * retry with the same key may succeed. Every random choice comes from the injected source and every
@@ -29,18 +32,26 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     private final SimulatorSettings settings;
     private final DoubleSupplier random;
     private final Sleeper sleeper;
+    private final ProviderConditions conditions;
     private final Map<String, ProviderAnswer> answered = new ConcurrentHashMap<>();
 
     /** @param random uniform in [0, 1) */
     public SimulatedPaymentGateway(SimulatorSettings settings, DoubleSupplier random, Sleeper sleeper) {
+        this(settings, ProviderConditions.NONE, random, sleeper);
+    }
+
+    /** @param random uniform in [0, 1) */
+    public SimulatedPaymentGateway(
+            SimulatorSettings settings, ProviderConditions conditions, DoubleSupplier random, Sleeper sleeper) {
         this.settings = settings;
+        this.conditions = conditions;
         this.random = random;
         this.sleeper = sleeper;
     }
 
     @Override
     public ProviderAnswer authorize(String idempotencyKey, MethodType methodType, String token, Money amount) {
-        return answer(idempotencyKey, () -> switch (token) {
+        return answer(ProviderConditions.Operation.Authorize, idempotencyKey, () -> switch (token) {
             case "tok_visa", "tok_wallet" -> new ProviderAnswer.Approved();
             case "tok_decline" -> new ProviderAnswer.Declined(DeclineKind.HARD, "card_declined");
             case "tok_insufficient" -> new ProviderAnswer.Declined(DeclineKind.SOFT, "insufficient_funds");
@@ -60,20 +71,30 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public ProviderAnswer capture(String idempotencyKey, PaymentId paymentId, Money amount) {
-        return answer(idempotencyKey, ProviderAnswer.Approved::new);
+        return answer(ProviderConditions.Operation.Capture, idempotencyKey, ProviderAnswer.Approved::new);
     }
 
     @Override
     public ProviderAnswer voidAuthorization(String idempotencyKey, PaymentId paymentId, Money amount) {
-        return answer(idempotencyKey, ProviderAnswer.Approved::new);
+        return answer(ProviderConditions.Operation.Void, idempotencyKey, ProviderAnswer.Approved::new);
     }
 
     @Override
     public ProviderAnswer refund(String idempotencyKey, PaymentId paymentId, Money amount) {
-        return answer(idempotencyKey, ProviderAnswer.Approved::new);
+        return answer(ProviderConditions.Operation.Refund, idempotencyKey, ProviderAnswer.Approved::new);
     }
 
-    private ProviderAnswer answer(String idempotencyKey, java.util.function.Supplier<ProviderAnswer> decide) {
+    private ProviderAnswer answer(
+            ProviderConditions.Operation operation,
+            String idempotencyKey,
+            java.util.function.Supplier<ProviderAnswer> decide) {
+        ProviderConditions.Effect injected = conditions.draw(operation, random);
+        if (injected.latencyMs() > 0) {
+            sleeper.sleep(Duration.ofMillis(injected.latencyMs()));
+        }
+        if (injected.fail()) {
+            throw new PaymentProviderUnavailableException("simulated provider: injected " + operation + " fault");
+        }
         Duration latency = latency();
         if (!latency.isZero()) {
             sleeper.sleep(latency);

@@ -183,6 +183,7 @@ class DynamoDbPaymentLedgersIT {
                 new SequentialIdentities(),
                 ProviderRetry.standard(new RecordingSleeper()),
                 RedeliveryPolicy.withMaxReceives(5),
+                new dev.asynccommerce.payments.application.RecordingPaymentMetrics(),
                 clock);
         AuthorizeRequest request = AuthorizeRequest.of(
                 "AUTHORIZE",

@@ -112,4 +112,36 @@ class SimulatedPaymentGatewayTest {
         assertThatThrownBy(() -> new SimulatorSettings(Duration.ofMillis(-1), 0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anInjectedFaultHoldsThenFailsOnlyItsOwnOperation() {
+        java.util.List<ProviderConditions.Operation> asked = new java.util.ArrayList<>();
+        ProviderConditions authorizeDown = (operation, random) -> {
+            asked.add(operation);
+            return operation == ProviderConditions.Operation.Authorize
+                    ? new ProviderConditions.Effect(250, true)
+                    : ProviderConditions.Effect.NONE;
+        };
+        SimulatedPaymentGateway gateway =
+                new SimulatedPaymentGateway(SimulatorSettings.defaults(), authorizeDown, draws(), sleeper);
+
+        assertThatThrownBy(() -> authorize(gateway, "k1", "tok_visa"))
+                .isInstanceOf(PaymentProviderUnavailableException.class)
+                .hasMessageContaining("Authorize");
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(250));
+        assertThat(gateway.capture("k2", new PaymentId("pay_1"), AMOUNT)).isEqualTo(new ProviderAnswer.Approved());
+        assertThat(asked).containsExactly(ProviderConditions.Operation.Authorize, ProviderConditions.Operation.Capture);
+    }
+
+    @Test
+    void anInjectedFailureIsNotRememberedSoTheRetryWithTheSameKeyIsAnswered() {
+        ArrayDeque<ProviderConditions.Effect> effects =
+                new ArrayDeque<>(List.of(new ProviderConditions.Effect(0, true), ProviderConditions.Effect.NONE));
+        SimulatedPaymentGateway gateway = new SimulatedPaymentGateway(
+                SimulatorSettings.defaults(), (operation, random) -> effects.pop(), draws(), sleeper);
+
+        assertThatThrownBy(() -> authorize(gateway, "k1", "tok_visa"))
+                .isInstanceOf(PaymentProviderUnavailableException.class);
+        assertThat(authorize(gateway, "k1", "tok_visa")).isEqualTo(new ProviderAnswer.Approved());
+    }
 }
