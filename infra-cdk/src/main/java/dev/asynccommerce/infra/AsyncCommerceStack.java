@@ -70,6 +70,7 @@ public final class AsyncCommerceStack extends Stack {
                         outbox.relay().function(),
                         List.copyOf(workflows.machines().values()),
                         api,
+                        storeSocket,
                         messaging.bus(),
                         Stream.concat(messaging.rules().stream(), bopis.rules().stream())
                                 .toList()));

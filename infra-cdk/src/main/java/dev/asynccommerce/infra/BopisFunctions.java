@@ -1,5 +1,6 @@
 package dev.asynccommerce.infra;
 
+import dev.asynccommerce.events.EventSources;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class BopisFunctions extends Construct {
 
     private final Map<String, ServiceFunction> functions = new LinkedHashMap<>();
     private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, Queue> asyncFailureQueues = new LinkedHashMap<>();
     private final String machineArn;
 
     public record Inputs(
@@ -149,6 +151,10 @@ public final class BopisFunctions extends Construct {
         // payments: authorization from the queue, capture / void / refund as tasks. The simulated
         // provider's median latency comes from the context (paymentSimLatencyMs; benchmarks use 300).
         Map<String, String> provider = Map.of("PAYMENT_SIM_LATENCY_MS", context("paymentSimLatencyMs", "0"));
+        // Faults an operator (or the local stack's /_local/faults) injects into the simulated provider.
+        provider = withAll(
+                provider,
+                Map.of("PAYMENT_SIM_CONDITIONS_TABLE", tables.payments().getTableName()));
         Map<String, String> payments = new HashMap<>(provider);
         payments.putAll(Map.of(
                 "PAYMENTS_TABLE", tables.payments().getTableName(),
@@ -290,15 +296,11 @@ public final class BopisFunctions extends Construct {
                 fulfillment,
                 TASK_TIMEOUT);
         for (ServiceFunction f : List.of(
-                fulfillmentTasks,
-                listPickTasks,
-                markPicked,
-                confirmCollection,
-                storeNotifier,
-                storeCancellations,
-                deviceSync)) {
+                fulfillmentTasks, markPicked, confirmCollection, storeNotifier, storeCancellations, deviceSync)) {
             tables.fulfillment().grantReadWriteData(f.function());
         }
+        // Listing a store's open tasks only queries; the notifier and sync also forget gone connections.
+        tables.fulfillment().grantReadData(listPickTasks.function());
         for (ServiceFunction f : List.of(fulfillmentTasks, markPicked, confirmCollection, storeCancellations)) {
             grantTaskResponse(f);
         }
@@ -376,6 +378,24 @@ public final class BopisFunctions extends Construct {
                         "OrderExpired",
                         "OrderPaymentFailed"),
                 notifyCustomer);
+
+        // audit: every domain event kept once per eventId as its aggregate's timeline (archive replays
+        // included), and the dashboard's business metrics counted from it (EMF).
+        ServiceFunction audit = fn(
+                in,
+                "EventAudit",
+                "audit",
+                "dev.asynccommerce.audit.handler.AuditEventHandler",
+                "Every commerce event → the audit trail and the business metrics",
+                Map.of("AUDIT_TABLE", tables.audit().getTableName()),
+                TASK_TIMEOUT);
+        // A conditional put per event: it never reads, updates or deletes.
+        audit.function()
+                .addToRolePolicy(PolicyStatement.Builder.create()
+                        .actions(List.of("dynamodb:PutItem"))
+                        .resources(List.of(tables.audit().getTableArn()))
+                        .build());
+        rule(in, "AllEventsToAudit", EventSources.all(), List.of(), audit);
     }
 
     private ServiceFunction fn(
@@ -403,19 +423,29 @@ public final class BopisFunctions extends Construct {
     }
 
     /**
-     * A rule on the domain bus that invokes {@code target}'s live alias; EventBridge retries a failed
-     * invocation for a day, then keeps the event in the rule's own dead-letter queue.
+     * A rule on the domain bus that invokes {@code target}'s live alias. Two failures, two queues:
+     * EventBridge retries a delivery Lambda refuses (throttled, unavailable) for a day, then keeps
+     * the event in the rule's own dead-letter queue; once Lambda has accepted the event (the
+     * invocation is asynchronous), a function error is Lambda's to retry, and what still fails goes to
+     * the function's asynchronous failure queue.
      */
     private Rule rule(Inputs in, String id, List<String> sources, List<String> detailTypes, ServiceFunction target) {
+        asyncFailureQueue(in, target);
         Queue dlq = in.deadLetters().create(this, id + "Dlq", false);
         Rule rule = Rule.Builder.create(this, id)
                 .eventBus(in.messaging().bus())
-                .description(String.join(", ", detailTypes) + " → "
-                        + target.getNode().getId())
-                .eventPattern(EventPattern.builder()
-                        .source(sources)
-                        .detailType(detailTypes)
-                        .build())
+                .description((detailTypes.isEmpty()
+                                ? "every event of " + String.join(", ", sources)
+                                : String.join(", ", detailTypes))
+                        + " → " + target.getNode().getId())
+                // No detail-types: every event of the sources.
+                .eventPattern(
+                        detailTypes.isEmpty()
+                                ? EventPattern.builder().source(sources).build()
+                                : EventPattern.builder()
+                                        .source(sources)
+                                        .detailType(detailTypes)
+                                        .build())
                 .targets(List.of(LambdaFunction.Builder.create(target.live())
                         .deadLetterQueue(dlq)
                         .retryAttempts(185)
@@ -424,6 +454,15 @@ public final class BopisFunctions extends Construct {
                 .build();
         rules.add(rule);
         return rule;
+    }
+
+    /** One failure queue per asynchronously invoked function, however many rules target it. */
+    private Queue asyncFailureQueue(Inputs in, ServiceFunction target) {
+        return asyncFailureQueues.computeIfAbsent(target.getNode().getId(), name -> {
+            Queue failures = in.deadLetters().create(this, name + "AsyncFailureQueue", false);
+            target.sendAsyncFailuresTo(failures);
+            return failures;
+        });
     }
 
     private String context(String key, String fallback) {

@@ -26,9 +26,9 @@ import software.constructs.Construct;
 
 /**
  * Alarms on everything that means work is stuck or lost — a dead-letter queue not empty, old
- * messages, a lagging stream, failed or timed-out executions, API 5xx, failed rule invocations — to
- * one SNS topic, and one dashboard of the domain: the order funnel, payment approval and fallback,
- * pickup expiries, queue depth and age.
+ * messages, a lagging stream, failed or timed-out executions, API 5xx (and the WebSocket API's failed
+ * integration calls), failed rule invocations — to one SNS topic, and one dashboard of the domain: the
+ * order funnel, payment approval and fallback, pickup expiries, queue depth and age.
  */
 public final class Monitoring extends Construct {
     /** Domain metrics the functions emit as EMF in {@link ServiceFunction#METRICS_NAMESPACE}. */
@@ -56,6 +56,7 @@ public final class Monitoring extends Construct {
             Function relay,
             List<StateMachine> stateMachines,
             StorefrontApi api,
+            StoreSocketApi storeSocket,
             EventBus bus,
             List<Rule> rules) {}
 
@@ -109,6 +110,16 @@ public final class Monitoring extends Construct {
                 "Api5xx",
                 "The HTTP API answered 5xx",
                 in.api().api().metricServerError(every(Duration.minutes(5), "Sum")),
+                5,
+                ComparisonOperator.GREATER_THAN_THRESHOLD);
+        // WebSocket APIs publish no 5xx metric. ExecutionError counts the calls API Gateway could not
+        // make to the integration (function errors, timeouts, throttles): the server side's failures.
+        // IntegrationError is left out: it also counts the 401/403 $connect answers a wrong token gets.
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-logging.html
+        alarm(
+                "StoreSocketExecutionErrors",
+                "The store devices' WebSocket API could not run its functions",
+                in.storeSocket().api().metric("ExecutionError", every(Duration.minutes(5), "Sum")),
                 5,
                 ComparisonOperator.GREATER_THAN_THRESHOLD);
         for (Rule rule : in.rules()) {

@@ -11,13 +11,16 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
@@ -29,6 +32,22 @@ import software.constructs.Construct;
 public final class ServiceFunction extends Construct {
     /** Namespace of the domain metrics the functions emit (EMF) and the dashboard reads. */
     public static final String METRICS_NAMESPACE = "AsyncCommerce";
+
+    /**
+     * Retries Lambda makes when an asynchronous invocation returns a function error: 2, the most it
+     * allows, one and then two minutes later. The consumers are idempotent (an inbox claim, a natural
+     * no-op, or an execution named after its order), so a retry repeats only work that did not finish.
+     * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+     */
+    public static final int ASYNC_RETRY_ATTEMPTS = 2;
+
+    /**
+     * How long Lambda keeps an accepted asynchronous event (throttled, or between retries) before
+     * giving it to the on-failure destination: one hour instead of the default six. The retries above
+     * fit in three minutes; an event still not handled after an hour is a stuck consumer, which the
+     * failure queue's alarm reports while the workflow or customer it concerns can still be helped.
+     */
+    public static final Duration ASYNC_MAX_EVENT_AGE = Duration.hours(1);
 
     private final Function function;
     private final Alias live;
@@ -100,6 +119,19 @@ public final class ServiceFunction extends Construct {
                 .aliasName("live")
                 .version(function.getCurrentVersion())
                 .build();
+    }
+
+    /**
+     * Asynchronous invocations of the live alias (EventBridge rules) that fail every attempt, or age
+     * out, are sent to {@code failures} as invocation records, instead of being dropped. Also grants
+     * the function's role sqs:SendMessage on that queue. Call it once per function.
+     */
+    public void sendAsyncFailuresTo(IQueue failures) {
+        live.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .onFailure(new SqsDestination(failures))
+                .retryAttempts(ASYNC_RETRY_ATTEMPTS)
+                .maxEventAge(ASYNC_MAX_EVENT_AGE)
+                .build());
     }
 
     /** The function itself, for grants and metrics. */

@@ -75,7 +75,10 @@ public final class StorefrontFunctions extends Construct {
                 "inventory",
                 "dev.asynccommerce.inventory.handler.GetAvailabilityHandler",
                 "GET /stores/{storeId}/availability",
-                Map.of("INVENTORY_TABLE_NAME", tables.inventory().getTableName()));
+                // The catalog's SKUs, to refuse an unknown one rather than answer it has none.
+                Map.of(
+                        "INVENTORY_TABLE_NAME", tables.inventory().getTableName(),
+                        "CATALOG_TABLE_NAME", tables.catalog().getTableName()));
 
         // Checkout writes order + outbox + idempotency record in one transaction; reads and writes only.
         tables.orders().grantReadWriteData(placeOrder.function());
@@ -86,6 +89,7 @@ public final class StorefrontFunctions extends Construct {
         tables.catalog().grantReadData(listCatalogItems.function());
         tables.catalog().grantReadData(listStores.function());
         tables.inventory().grantReadData(getAvailability.function());
+        tables.catalog().grantReadData(getAvailability.function());
     }
 
     private ServiceFunction fn(

@@ -32,6 +32,71 @@ class ApiAndOutputsTest {
                         .containsEntry("IntegrationType", "AWS_PROXY"));
     }
 
+    /** Store-device routes (the three of API.md, and stock administration) and the function each reaches. */
+    private static final Map<String, String> STORE_ROUTES = Map.of(
+            "GET /stores/{storeId}/pick-tasks", "BopisListPickTasks",
+            "POST /stores/{storeId}/orders/{orderId}/picked", "BopisMarkPicked",
+            "POST /stores/{storeId}/orders/{orderId}/collected", "BopisConfirmCollection",
+            "POST /stores/{storeId}/stock", "BopisAdjustStock");
+
+    private static Map<String, Object> route(String routeKey) {
+        return ofType("AWS::ApiGatewayV2::Route").values().stream()
+                .map(Resources::props)
+                .filter(r -> routeKey.equals(r.get("RouteKey")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no route " + routeKey));
+    }
+
+    @Test
+    void everyStoreRouteRequiresAStaffTokenAndReachesItsOwnFunctionsLiveAlias() {
+        String authorizer = Resources.logicalId("AWS::ApiGatewayV2::Authorizer", "HttpApiStoreStaff");
+        Map<String, Map<String, Object>> integrations = ofType("AWS::ApiGatewayV2::Integration");
+
+        STORE_ROUTES.forEach((routeKey, function) -> {
+            Map<String, Object> route = route(routeKey);
+            assertThat(route).as(routeKey).containsEntry("AuthorizationType", "JWT");
+            assertThat(Resources.refersTo(route.get("AuthorizerId"), authorizer))
+                    .as(routeKey)
+                    .isTrue();
+            String integration = integrations.keySet().stream()
+                    .filter(id -> Resources.refersTo(route.get("Target"), id))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(String.valueOf(props(integrations.get(integration)).get("IntegrationUri")))
+                    .as(routeKey)
+                    .contains(Resources.logicalId("AWS::Lambda::Alias", function + "Live"));
+        });
+    }
+
+    @Test
+    void storefrontRoutesStayOutsideTheStaffAuthorizer() {
+        for (String routeKey : List.of("GET /catalog/items", "GET /stores", "POST /orders", "GET /orders/{orderId}")) {
+            assertThat(route(routeKey)).as(routeKey).containsEntry("AuthorizationType", "NONE");
+        }
+    }
+
+    @Test
+    void theStaffAuthorizerTakesTheBearerTokenAndAdmitsOnlyThePoolsTokensForTheDeviceClient() {
+        Map<String, Object> authorizer = props(ofType("AWS::ApiGatewayV2::Authorizer")
+                .get(Resources.logicalId("AWS::ApiGatewayV2::Authorizer", "HttpApiStoreStaff")));
+        Map<String, Object> jwt = map(authorizer.get("JwtConfiguration"));
+        String pool = Resources.logicalId("AWS::Cognito::UserPool", "StoreStaffStaffPool");
+        String deviceClient = Resources.logicalId("AWS::Cognito::UserPoolClient", "StoreStaffStaffPoolStoreDevices");
+
+        assertThat(authorizer)
+                .containsEntry("AuthorizerType", "JWT")
+                .containsEntry("IdentitySource", List.of("$request.header.Authorization"));
+        assertThat(Resources.refersTo(authorizer.get("ApiId"), "HttpApi")).isTrue();
+        // Cognito's iss: https://cognito-idp.<region>.amazonaws.com/<user pool id>, compared exactly.
+        assertThat(String.valueOf(jwt.get("Issuer")))
+                .contains("https://cognito-idp.eu-west-1.amazonaws.com/")
+                .contains(pool);
+        assertThat(list(jwt.get("Audience")))
+                .singleElement()
+                .satisfies(audience ->
+                        assertThat(Resources.refersTo(audience, deviceClient)).isTrue());
+    }
+
     @Test
     void theApiAllowsTheWebAppsByCorsIncludingTheHeadersTheContractUses() {
         Map<String, Object> api =

@@ -12,36 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** Every handler is its own Java 25 function, alike in what the issue asks of all of them. */
 class FunctionsTest {
-    private static final List<String> HANDLERS = List.of(
-            "dev.asynccommerce.ordering.handler.PlaceOrderHandler::handleRequest",
-            "dev.asynccommerce.ordering.handler.GetOrderHandler::handleRequest",
-            "dev.asynccommerce.ordering.handler.CancelOrderHandler::handleRequest",
-            "dev.asynccommerce.ordering.handler.ReplacePaymentMethodsHandler::handleRequest",
-            "dev.asynccommerce.catalog.handler.ListCatalogItemsHandler::handleRequest",
-            "dev.asynccommerce.catalog.handler.ListStoresHandler::handleRequest",
-            "dev.asynccommerce.inventory.handler.GetAvailabilityHandler::handleRequest",
-            "dev.asynccommerce.relay.handler.OutboxRelayHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.DeviceConnectHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.DeviceDisconnectHandler::handleRequest",
-            "dev.asynccommerce.ordering.handler.OrderWorkflowHandler::handleRequest",
-            "dev.asynccommerce.ordering.handler.StartFulfillmentHandler::handleRequest",
-            "dev.asynccommerce.ordering.handler.WorkflowSignalsHandler::handleRequest",
-            "dev.asynccommerce.ordering.handler.PaymentActivityHandler::handleRequest",
-            "dev.asynccommerce.payments.handler.PaymentsQueueHandler::handleRequest",
-            "dev.asynccommerce.payments.handler.PaymentCommandsHandler::handleRequest",
-            "dev.asynccommerce.inventory.handler.ReservationCommandHandler::handleRequest",
-            "dev.asynccommerce.inventory.handler.AdjustStockHandler::handleRequest",
-            "dev.asynccommerce.inventory.handler.ChannelSyncHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.WorkflowTaskHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.ListPickTasksHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.MarkPickedHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.ConfirmCollectionHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.StoreNotifierHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.OrderCancelledHandler::handleRequest",
-            "dev.asynccommerce.fulfillment.handler.DeviceSyncHandler::handleRequest",
-            "dev.asynccommerce.notifications.handler.OrderEventNotificationHandler::handleRequest",
-            "dev.asynccommerce.notifications.handler.PickupReminderHandler::handleRequest");
-
     private static Map<String, Map<String, Object>> functions() {
         return ofType("AWS::Lambda::Function");
     }
@@ -49,7 +19,7 @@ class FunctionsTest {
     @Test
     void oneFunctionPerHandler() {
         assertThat(functions().values().stream().map(f -> props(f).get("Handler")))
-                .containsExactlyInAnyOrderElementsOf(HANDLERS);
+                .containsExactlyInAnyOrderElementsOf(Topology.HANDLERS);
     }
 
     @Test

@@ -17,12 +17,19 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -99,6 +106,86 @@ class GuardrailsTest {
                                 .startingPosition(StartingPosition.TRIM_HORIZON)
                                 .build())))
                 .hasMessageContaining("has no on-failure destination");
+    }
+
+    private static Alias liveAlias(Function function) {
+        return Alias.Builder.create(function, "Live")
+                .aliasName("live")
+                .version(function.getCurrentVersion())
+                .build();
+    }
+
+    /** A rule on a new bus, its target with a dead-letter queue, invoking {@code function}. */
+    private static void ruleInvoking(Stack stack, IFunction function) {
+        Rule.Builder.create(stack, "Rule")
+                .eventBus(new EventBus(stack, "Bus"))
+                .eventPattern(EventPattern.builder().source(List.of("x")).build())
+                .targets(List.of(LambdaFunction.Builder.create(function)
+                        .deadLetterQueue(new DeadLetters().create(stack, "RuleDlq", false))
+                        .build()))
+                .build();
+    }
+
+    private static void failuresTo(IFunction function, Stack stack) {
+        function.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .onFailure(new SqsDestination(new DeadLetters().create(stack, "AsyncFailures", false)))
+                .retryAttempts(2)
+                .build());
+    }
+
+    @Test
+    void aFunctionARuleInvokesWithoutAnOnFailureDestinationFailsSynthesis() {
+        assertThatThrownBy(() -> synthesize(stack -> ruleInvoking(stack, liveAlias(tracedFunction(stack, "Consumer")))))
+                .hasMessageContaining("rule Probe/Rule/Resource target")
+                .hasMessageContaining("invokes Probe/Consumer/Live (live) asynchronously")
+                .hasMessageContaining("has no on-failure destination");
+    }
+
+    @Test
+    void aDestinationForAnotherQualifierThanTheOneInvokedDoesNotCount() {
+        assertThatThrownBy(() -> synthesize(stack -> {
+                    Function function = tracedFunction(stack, "Consumer");
+                    failuresTo(function, stack); // $LATEST, while the rule invokes the alias
+                    ruleInvoking(stack, liveAlias(function));
+                }))
+                .hasMessageContaining("invokes Probe/Consumer/Live (live) asynchronously");
+    }
+
+    @Test
+    void aFunctionThatAnAsyncOnlyServiceMayInvokeNeedsAnOnFailureDestinationToo() {
+        assertThatThrownBy(() -> synthesize(stack -> tracedFunction(stack, "Uploads")
+                        .addPermission(
+                                "S3Invokes",
+                                Permission.builder()
+                                        .principal(new ServicePrincipal("s3.amazonaws.com"))
+                                        .build())))
+                .hasMessageContaining("lets s3.amazonaws.com invoke Probe/Uploads ($LATEST) asynchronously")
+                .hasMessageContaining("has no on-failure destination");
+    }
+
+    @Test
+    void aFunctionWithADestinationOnTheInvokedAliasOrADeadLetterQueueSynthesizes() {
+        assertThatCode(() -> synthesize(stack -> {
+                    Alias live = liveAlias(tracedFunction(stack, "Consumer"));
+                    failuresTo(live, stack);
+                    ruleInvoking(stack, live);
+                    Function.Builder.create(stack, "Uploads")
+                            .runtime(Runtime.NODEJS_22_X)
+                            .handler("index.handler")
+                            .code(Code.fromInline("exports.handler = async () => ({})"))
+                            .tracing(Tracing.ACTIVE)
+                            .logGroup(LogGroup.Builder.create(stack, "UploadsLogs")
+                                    .retention(RetentionDays.ONE_WEEK)
+                                    .build())
+                            .deadLetterQueue(new DeadLetters().create(stack, "UploadsDlq", false))
+                            .build()
+                            .addPermission(
+                                    "S3Invokes",
+                                    Permission.builder()
+                                            .principal(new ServicePrincipal("s3.amazonaws.com"))
+                                            .build());
+                }))
+                .doesNotThrowAnyException();
     }
 
     @Test

@@ -26,8 +26,9 @@ class MonitoringTest {
                 .filter(id -> id.matches(".*(FailureQueue|Dlq).*"))
                 .toList();
 
-        // Four of the messaging backbone, one per rule that invokes a function.
-        assertThat(dlqs).hasSize(10);
+        // Those of the messaging backbone, one per rule that invokes a function, and one failure
+        // destination per function invoked asynchronously.
+        assertThat(dlqs).hasSize(Topology.DEAD_LETTER_QUEUES);
         for (String dlq : dlqs) {
             assertThat(alarmsOn("ApproximateNumberOfMessagesVisible")).as(dlq).anySatisfy(a -> {
                 assertThat(String.valueOf(a.get("Dimensions"))).contains(dlq);
@@ -45,10 +46,48 @@ class MonitoringTest {
     }
 
     @Test
+    void failedAndTimedOutExecutionsOfEveryStateMachineAlarm() {
+        List<String> machines =
+                List.copyOf(ofType("AWS::StepFunctions::StateMachine").keySet());
+
+        assertThat(machines).isNotEmpty();
+        for (String metric : List.of("ExecutionsFailed", "ExecutionsTimedOut")) {
+            assertThat(alarmsOn(metric)).as(metric).hasSameSizeAs(machines);
+            for (String machine : machines) {
+                assertThat(alarmsOn(metric)).as(metric + " of " + machine).anySatisfy(a -> {
+                    assertThat(a)
+                            .containsEntry("Namespace", "AWS/States")
+                            .containsEntry("Statistic", "Sum")
+                            .containsEntry("Threshold", 0)
+                            .containsEntry("ComparisonOperator", "GreaterThanThreshold");
+                    assertThat(String.valueOf(a.get("Dimensions")))
+                            .contains("StateMachineArn")
+                            .contains(machine);
+                });
+            }
+        }
+    }
+
+    @Test
     void apiServerErrorsAndFailedRuleDeliveriesAlarm() {
         assertThat(alarmsOn("5xx")).hasSize(1);
         assertThat(alarmsOn("FailedInvocations"))
                 .hasSize(ofType("AWS::Events::Rule").size());
+    }
+
+    @Test
+    void failedIntegrationCallsOfTheStoreDevicesWebSocketApiAlarm() {
+        String socketApi = Resources.logicalId("AWS::ApiGatewayV2::Api", "StoreSocketApi");
+
+        assertThat(alarmsOn("ExecutionError")).singleElement().satisfies(a -> {
+            assertThat(a)
+                    .containsEntry("Namespace", "AWS/ApiGateway")
+                    .containsEntry("Statistic", "Sum")
+                    .containsEntry("ComparisonOperator", "GreaterThanThreshold");
+            assertThat(String.valueOf(a.get("Dimensions"))).contains("ApiId").contains(socketApi);
+        });
+        // A refused staff token is a 4xx the integration answers, not a failure of the API.
+        assertThat(alarmsOn("IntegrationError")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.asynccommerce.inventory;
 
+import dev.asynccommerce.inventory.application.InMemoryCatalogSkus;
 import dev.asynccommerce.inventory.application.InMemoryChannelProjection;
 import dev.asynccommerce.inventory.application.InMemoryStockRepository;
 import dev.asynccommerce.inventory.application.Pause;
@@ -12,6 +13,19 @@ public final class TestWiring {
 
     public static InventoryWiring of(InMemoryStockRepository stock) {
         return of(stock, new InMemoryChannelProjection());
+    }
+
+    /** The availability function's shape: with the catalog's SKUs. */
+    public static InventoryWiring withCatalog(InMemoryStockRepository stock, InMemoryCatalogSkus catalog) {
+        AtomicLong next = new AtomicLong();
+        return new InventoryWiring(
+                stock,
+                stock,
+                new InMemoryChannelProjection(),
+                catalog,
+                () -> "00000000-0000-4000-8000-%012d".formatted(next.incrementAndGet()),
+                MutableClock.at("2026-11-21T08:35:13.120Z"),
+                Pause.none());
     }
 
     public static InventoryWiring of(InMemoryStockRepository stock, InMemoryChannelProjection channel) {

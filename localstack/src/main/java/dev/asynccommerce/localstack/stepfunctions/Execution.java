@@ -27,6 +27,8 @@ final class Execution {
     final String traceHeader;
     final History history = new History();
     final boolean express;
+    /** The top-level workflow variables; kept across a redrive (see StepFunctionsEngine.launch). */
+    final Variables variables = new Variables(null);
 
     private Status status = Status.RUNNING;
     private Instant stopDate;
@@ -47,6 +49,7 @@ final class Execution {
     private java.util.Map<String, JsonNode> redrivenBranches = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CompletableFuture<Execution> completion = new CompletableFuture<>();
+    private volatile ExecutionTrace trace = ExecutionTrace.NONE;
 
     Execution(
             String arn,
@@ -66,6 +69,16 @@ final class Execution {
         this.startDate = startDate;
         this.traceHeader = traceHeader;
         this.express = machine.express();
+    }
+
+    /** Sets the X-Ray side once the execution is known to be new (StartExecution may answer an existing one). */
+    void traced(ExecutionTrace newTrace) {
+        this.trace = newTrace;
+    }
+
+    /** The execution's trace: the header each task's call carries, and its segment. */
+    ExecutionTrace trace() {
+        return trace;
     }
 
     synchronized Status status() {
@@ -141,6 +154,7 @@ final class Execution {
             done = completion;
         }
         scope.cancel();
+        trace.ended(at, to != Status.SUCCEEDED);
         done.complete(this);
         return true;
     }

@@ -47,7 +47,13 @@ import java.util.regex.Pattern;
  * branch and Map iteration (virtual threads), all time on the stack's {@link VirtualClock}.
  */
 final class Interpreter {
+    /**
+     * The payload quota: 256 KiB of UTF-8 for a task's, state's or execution's input or output
+     * (developer guide, service-quotas.html; the API reference counts these fields "as bytes in
+     * UTF-8 encoding").
+     */
     static final int MAX_PAYLOAD = 262_144;
+
     private static final long DEFAULT_TASK_TIMEOUT = 99_999_999L;
     private static final Pattern STATES_RESOURCE = Pattern.compile(
             "arn:aws[a-z-]*:states:::([a-zA-Z0-9-]+):([a-zA-Z0-9]+)(\\.sync(?::(\\d+))?|\\.waitForTaskToken)?");
@@ -136,12 +142,10 @@ final class Interpreter {
             }
             if (step.exited()) {
                 String outputText = Json.write(step.output());
-                if (outputText.length() > MAX_PAYLOAD) {
-                    StatesError tooBig = new StatesError(
-                            Errors.DATA_LIMIT_EXCEEDED,
-                            "The state/task '" + state.name()
-                                    + "' returned a result with a size exceeding the maximum number of bytes service limit.");
-                    throw tooBig;
+                if (overPayloadLimit(outputText)) {
+                    // A Task, Parallel or Map state's output was checked where its Catch sees it; this
+                    // is the check for the states that have no Catch.
+                    throw outputTooBig(state);
                 }
                 ObjectNode exited = details("name", state.name(), "output", outputText, "outputDetails", truncated());
                 if (step.assigned() != null && !step.assigned().isEmpty()) {
@@ -156,6 +160,59 @@ final class Interpreter {
             }
             current = step.next();
             data = step.output();
+        }
+    }
+
+    /** Whether {@code text} is over {@link #MAX_PAYLOAD}, counted in UTF-8 bytes. */
+    static boolean overPayloadLimit(String text) {
+        int units = text.length();
+        // A UTF-16 unit is 1 to 3 bytes of UTF-8 (a surrogate pair, two units, is 4): most texts are
+        // decided without counting.
+        if (units > MAX_PAYLOAD) {
+            return true;
+        }
+        if (units * 3L <= MAX_PAYLOAD) {
+            return false;
+        }
+        long bytes = 0;
+        for (int i = 0; i < units; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < units && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes > MAX_PAYLOAD;
+    }
+
+    /**
+     * States.DataLimitExceeded for a result or output over the quota (the cause as AWS words it for
+     * a state's result). The error-handling page calls it a terminal error that States.ALL cannot
+     * catch; a catcher naming it matches it by name, as any other error ({@link #matching}).
+     */
+    private static StatesError outputTooBig(State state) {
+        return new StatesError(
+                Errors.DATA_LIMIT_EXCEEDED,
+                "The state/task '" + state.name()
+                        + "' returned a result with a size exceeding the maximum number of bytes service limit.");
+    }
+
+    /**
+     * States.DataLimitExceeded for a state input over the quota after Parameters (or Arguments), one
+     * of the three cases the error-handling page lists. The cause is ours: no AWS wording recorded.
+     */
+    private static void requireInputWithinLimit(State state, JsonNode effectiveInput) {
+        if (overPayloadLimit(Json.write(effectiveInput))) {
+            throw new StatesError(
+                    Errors.DATA_LIMIT_EXCEEDED,
+                    "The state/task '" + state.name()
+                            + "' has an input with a size exceeding the maximum number of bytes service limit.");
         }
     }
 
@@ -590,11 +647,17 @@ final class Interpreter {
         int retryCount = 0;
         while (true) {
             try {
+                Step step;
                 try {
-                    return attempt.run(retryCount);
+                    step = attempt.run(retryCount);
                 } catch (StatesError raw0) {
                     throw located(raw0, state, enteredId);
                 }
+                // Inside the try, so a Retry or Catch naming States.DataLimitExceeded handles it.
+                if (overPayloadLimit(Json.write(step.output()))) {
+                    throw outputTooBig(state);
+                }
+                return step;
             } catch (StatesError e) {
                 int r = matching(c.retry().stream().map(Retrier::errorEquals).toList(), e);
                 if (r >= 0 && attempts[r] < c.retry().get(r).maxAttempts()) {
@@ -686,6 +749,7 @@ final class Interpreter {
             JsonNode effective = applyInputPath(c.inputPath(), raw, task, enteredId, context, f);
             parameters = c.parameters() == null ? effective : payload(c.parameters(), effective, context, f.variables);
         }
+        requireInputWithinLimit(task, parameters);
         long timeout = seconds(
                 task.timeoutSeconds(),
                 task.timeoutSecondsPath(),
@@ -715,6 +779,10 @@ final class Interpreter {
                     task, m.group(1), m.group(2), pattern, variant, parameters, token, timeout, heartbeat, f);
         } else {
             result = runLambdaFunction(task, parameters, timeout, f);
+        }
+        // The connector's output, before ResultSelector/ResultPath shape it (error-handling page).
+        if (overPayloadLimit(Json.write(result))) {
+            throw outputTooBig(task);
         }
 
         return finishWithResult(c, task, raw, result, context, f, enteredId);
@@ -795,8 +863,10 @@ final class Interpreter {
             throw error;
         }
         event(f, "TaskStarted", "taskStartedEventDetails", details("resourceType", service, "resource", resource));
-        TaskCall call =
-                new TaskCall(task.resource(), service, action, pattern, variant, parameters, f.execution.arn, token);
+        ExecutionTrace.Span span =
+                f.execution.trace().task(task.name(), engine.clock().now());
+        TaskCall call = new TaskCall(
+                task.resource(), service, action, pattern, variant, parameters, f.execution.arn, token, span.header());
         Object outcome = awaitTask(task.name(), f, timeout, heartbeat, token, signal -> {
             CompletionStage<JsonNode> stage;
             try {
@@ -827,6 +897,7 @@ final class Interpreter {
                 }
             });
         });
+        span.end(engine.clock().now(), !(outcome instanceof JsonNode));
         if (outcome instanceof JsonNode value) {
             event(
                     f,
@@ -915,14 +986,17 @@ final class Interpreter {
         }
         event(f, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", scheduled);
         event(f, "LambdaFunctionStarted", null, null);
+        ExecutionTrace.Span span =
+                f.execution.trace().task(task.name(), engine.clock().now());
         Object outcome = awaitTask(task.name(), f, timeout, 0, null, signal -> {
             try {
-                signal.complete(
-                        LambdaIntegration.invokeForPayload(engine.localFunctions(), task.resource(), parameters));
+                signal.complete(LambdaIntegration.invokeForPayload(
+                        engine.localFunctions(), task.resource(), parameters, span.header()));
             } catch (RuntimeException e) {
                 signal.complete(asStatesError(e));
             }
         });
+        span.end(engine.clock().now(), !(outcome instanceof JsonNode));
         if (outcome instanceof JsonNode value) {
             event(
                     f,
@@ -1027,6 +1101,7 @@ final class Interpreter {
                 input = payload(c.parameters(), input, context, f.variables);
             }
         }
+        requireInputWithinLimit(parallel, input);
         event(f, "ParallelStateStarted", null, null);
         JsonNode branchInput = input;
         List<Definition> branches = parallel.branches();

@@ -2,7 +2,11 @@ package dev.asynccommerce.localstack.stepfunctions;
 
 import java.time.Instant;
 
-/** A created state machine, one immutable revision of it. */
+/**
+ * A created state machine, one immutable revision of it.
+ *
+ * @param tracingEnabled {@code TracingConfiguration.enabled}: executions are sampled and recorded in X-Ray
+ */
 record StateMachine(
         String arn,
         String name,
@@ -11,7 +15,8 @@ record StateMachine(
         String roleArn,
         boolean express,
         Instant creationDate,
-        String revisionId) {
+        String revisionId,
+        boolean tracingEnabled) {
 
     String type() {
         return express ? "EXPRESS" : "STANDARD";

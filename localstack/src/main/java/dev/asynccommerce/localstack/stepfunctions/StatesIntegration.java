@@ -37,8 +37,9 @@ final class StatesIntegration implements ServiceIntegration {
         String inputText = input == null ? "{}" : input.isTextual() ? input.asText() : Json.write(input);
         Execution child;
         try {
+            // The child execution continues the parent's trace, under the task's subsegment.
             child = engine.start(
-                    p.path("StateMachineArn").asText(null), p.path("Name").asText(null), inputText, null);
+                    p.path("StateMachineArn").asText(null), p.path("Name").asText(null), inputText, call.traceHeader());
         } catch (ApiException e) {
             throw new StatesError(
                     "StepFunctions." + e.type() + "Exception",

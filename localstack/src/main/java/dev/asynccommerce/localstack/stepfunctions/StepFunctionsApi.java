@@ -44,22 +44,40 @@ public final class StepFunctionsApi {
 
     /** Handles one call; never throws, never answers a Java stack trace. */
     public AwsJsonProtocol.Response handle(String amzTarget, byte[] body) {
-        return PROTOCOL.handle(amzTarget, body, this::dispatch);
+        return handle(amzTarget, body, null);
     }
 
-    private JsonNode dispatch(String operation, JsonNode r) throws Exception {
+    /**
+     * Handles one call with the request's {@code X-Amzn-Trace-Id} header (null when absent). StartExecution
+     * and StartSyncExecution prefer it to the body's {@code traceHeader}: "If both sources are provided, Step
+     * Functions will use the header value (preferred) over the value in the request body" (StartExecution
+     * API reference).
+     */
+    public AwsJsonProtocol.Response handle(String amzTarget, byte[] body, String traceHeader) {
+        return PROTOCOL.handle(amzTarget, body, (operation, r) -> dispatch(operation, r, traceHeader));
+    }
+
+    private JsonNode dispatch(String operation, JsonNode r, String httpTraceHeader) throws Exception {
         return switch (operation) {
             case "CreateStateMachine" -> {
                 StateMachine m = engine.createStateMachine(
-                        required(r, "name"), required(r, "definition"), required(r, "roleArn"), text(r, "type"));
+                        required(r, "name"),
+                        required(r, "definition"),
+                        required(r, "roleArn"),
+                        text(r, "type"),
+                        r.path("tracingConfiguration").path("enabled").asBoolean(false));
                 yield Json.object()
                         .put("stateMachineArn", m.arn())
                         .put("creationDate", Timestamps.epochSeconds(m.creationDate()));
             }
             case "DescribeStateMachine" -> describeMachine(engine.machine(required(r, "stateMachineArn")));
             case "UpdateStateMachine" -> {
+                JsonNode tracing = r.path("tracingConfiguration").path("enabled");
                 StateMachine m = engine.updateStateMachine(
-                        required(r, "stateMachineArn"), text(r, "definition"), text(r, "roleArn"));
+                        required(r, "stateMachineArn"),
+                        text(r, "definition"),
+                        text(r, "roleArn"),
+                        tracing.isBoolean() ? tracing.asBoolean() : null);
                 yield Json.object()
                         .put(
                                 "updateDate",
@@ -83,10 +101,13 @@ public final class StepFunctionsApi {
                                 .put("creationDate", Timestamps.epochSeconds(m.creationDate())));
             case "StartExecution" -> {
                 Execution e = engine.start(
-                        required(r, "stateMachineArn"), text(r, "name"), text(r, "input"), text(r, "traceHeader"));
+                        required(r, "stateMachineArn"),
+                        text(r, "name"),
+                        text(r, "input"),
+                        traceHeader(httpTraceHeader, r));
                 yield Json.object().put("executionArn", e.arn).put("startDate", Timestamps.epochSeconds(e.startDate));
             }
-            case "StartSyncExecution" -> startSync(r);
+            case "StartSyncExecution" -> startSync(r, traceHeader(httpTraceHeader, r));
             case "DescribeExecution" -> describeExecution(engine.execution(required(r, "executionArn")));
             case "StopExecution" -> {
                 Instant stopped = engine.stop(required(r, "executionArn"), text(r, "error"), text(r, "cause"));
@@ -125,6 +146,10 @@ public final class StepFunctionsApi {
         };
     }
 
+    private static String traceHeader(String httpTraceHeader, JsonNode r) {
+        return httpTraceHeader != null && !httpTraceHeader.isBlank() ? httpTraceHeader : text(r, "traceHeader");
+    }
+
     private static String text(JsonNode r, String field) {
         JsonNode value = r.get(field);
         return value == null || value.isNull() ? null : value.asText();
@@ -152,7 +177,7 @@ public final class StepFunctionsApi {
                 .put("creationDate", Timestamps.epochSeconds(m.creationDate()))
                 .put("revisionId", m.revisionId());
         out.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
-        out.putObject("tracingConfiguration").put("enabled", false);
+        out.putObject("tracingConfiguration").put("enabled", m.tracingEnabled());
         return out;
     }
 
@@ -206,12 +231,12 @@ public final class StepFunctionsApi {
                 "StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
     }
 
-    private JsonNode startSync(JsonNode r) throws Exception {
+    private JsonNode startSync(JsonNode r, String traceHeader) throws Exception {
         StateMachine machine = engine.machine(required(r, "stateMachineArn"));
         if (!machine.express()) {
             throw typeNotSupported();
         }
-        Execution e = engine.start(machine.arn(), text(r, "name"), text(r, "input"), text(r, "traceHeader"));
+        Execution e = engine.start(machine.arn(), text(r, "name"), text(r, "input"), traceHeader);
         try {
             e.completion().get(SYNC_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (TimeoutException timeout) {

@@ -5,6 +5,7 @@ import static dev.asynccommerce.localstack.stepfunctions.History.truncated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.spi.TraceSegments;
 import dev.asynccommerce.localstack.stepfunctions.integration.LambdaIntegration;
 import dev.asynccommerce.localstack.stepfunctions.integration.LocalFunctions;
 import dev.asynccommerce.localstack.stepfunctions.integration.ServiceIntegration;
@@ -39,20 +40,23 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private final String region;
     private final String accountId;
     private final Activity activity = new Activity();
-    private final TaskTokens tokens = new TaskTokens();
+    private final TaskTokens tokens;
     private final Interpreter interpreter = new Interpreter(this);
     private final Map<String, ServiceIntegration> integrations = new ConcurrentHashMap<>();
     private final LocalFunctions localFunctions;
     private final TaskInterceptor interceptor;
+    private final TraceSegments segments;
     private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
 
     private StepFunctionsEngine(Builder builder) {
         this.clock = Objects.requireNonNull(builder.clock, "clock");
+        this.tokens = new TaskTokens(clock::now);
         this.region = builder.region;
         this.accountId = builder.accountId;
         this.localFunctions = builder.localFunctions;
         this.interceptor = builder.interceptor;
+        this.segments = builder.segments;
         if (localFunctions != null) {
             integrations.put("lambda", new LambdaIntegration(localFunctions));
         }
@@ -72,6 +76,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
         private String accountId = "000000000000";
         private LocalFunctions localFunctions;
         private TaskInterceptor interceptor;
+        private TraceSegments segments = TraceSegments.DISCARD;
         private final List<ServiceIntegration> integrations = new ArrayList<>();
 
         private Builder() {}
@@ -112,6 +117,12 @@ public final class StepFunctionsEngine implements AutoCloseable {
         /** Stubs Task states (tests only). */
         public Builder taskInterceptor(TaskInterceptor interceptor) {
             this.interceptor = interceptor;
+            return this;
+        }
+
+        /** Where sampled executions of state machines with tracing enabled record their X-Ray segments. */
+        public Builder segments(TraceSegments segments) {
+            this.segments = Objects.requireNonNull(segments, "segments");
             return this;
         }
 
@@ -192,11 +203,18 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 .forEach(e -> e.finish(
                         Execution.Status.ABORTED, null, "States.Aborted", "The local stack was reset", clock.now()));
         executions.clear();
+        // Their tokens go too: a token of a forgotten execution is one that does not exist.
+        tokens.clear();
     }
 
     // ---- state machines
 
     StateMachine createStateMachine(String name, String definitionText, String roleArn, String type) {
+        return createStateMachine(name, definitionText, roleArn, type, false);
+    }
+
+    StateMachine createStateMachine(
+            String name, String definitionText, String roleArn, String type, boolean tracingEnabled) {
         validateName(name);
         boolean express = parseType(type);
         Definition definition = parseDefinition(definitionText);
@@ -209,12 +227,14 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 roleArn,
                 express,
                 clock.now(),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(),
+                tracingEnabled);
         StateMachine existing = machines.putIfAbsent(arn, created);
         if (existing != null) {
             if (existing.definitionText().equals(definitionText)
                     && Objects.equals(existing.roleArn(), roleArn)
-                    && existing.express() == express) {
+                    && existing.express() == express
+                    && existing.tracingEnabled() == tracingEnabled) {
                 return existing;
             }
             throw new ApiException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
@@ -256,8 +276,13 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     StateMachine updateStateMachine(String arn, String definitionText, String roleArn) {
+        return updateStateMachine(arn, definitionText, roleArn, null);
+    }
+
+    /** UpdateStateMachine; {@code tracingEnabled} null keeps the current tracing configuration. */
+    StateMachine updateStateMachine(String arn, String definitionText, String roleArn, Boolean tracingEnabled) {
         StateMachine current = machine(arn);
-        if (definitionText == null && roleArn == null) {
+        if (definitionText == null && roleArn == null && tracingEnabled == null) {
             throw new ApiException(
                     "MissingRequiredParameter", "Either the definition or the roleArn must be specified");
         }
@@ -270,7 +295,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 roleArn == null ? current.roleArn() : roleArn,
                 current.express(),
                 current.creationDate(),
-                UUID.randomUUID().toString());
+                UUID.randomUUID().toString(),
+                tracingEnabled == null ? current.tracingEnabled() : tracingEnabled);
         machines.put(arn, updated);
         return updated;
     }
@@ -316,6 +342,14 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return start(stateMachineArn, name, input, null).arn;
     }
 
+    /**
+     * As {@link #startExecution(String, String, String)}, in the caller's X-Ray trace: {@code traceHeader}
+     * (may be null) is the execution's {@code traceHeader}, and its tasks' calls continue that trace.
+     */
+    public String startExecution(String stateMachineArn, String name, String input, String traceHeader) {
+        return start(stateMachineArn, name, input, traceHeader).arn;
+    }
+
     Execution start(String stateMachineArn, String name, String inputText, String traceHeader) {
         StateMachine machine = machine(stateMachineArn);
         String executionName = name == null ? UUID.randomUUID().toString() : name;
@@ -334,6 +368,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
             }
             throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
+        execution.traced(ExecutionTrace.begin(machine, arn, traceHeader, execution.startDate, segments));
         ObjectNodeHolder.started(execution, clock.now());
         Integer timeout = machine.definition().timeoutSeconds();
         if (timeout != null) {
@@ -344,7 +379,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     private static JsonNode parseInput(String text) {
-        if (text.length() > Interpreter.MAX_PAYLOAD) {
+        if (Interpreter.overPayloadLimit(text)) {
             throw new ApiException(
                     "InvalidExecutionInput",
                     "Invalid State Machine Execution Input: 'Input exceeds the " + "maximum size of 262144 bytes'");
@@ -358,8 +393,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
 
     private void launch(Execution execution, String startAt, JsonNode input) {
+        // The execution's own variables, not fresh ones: a redrive resumes where the run failed, after
+        // states whose Assign already ran and are not run again.
         Interpreter.Frame frame = new Interpreter.Frame(
-                execution, execution.scope(), new Variables(null), true, execution.history.lastId());
+                execution, execution.scope(), execution.variables, true, execution.history.lastId());
         activity.spawn("sfn-" + execution.name, () -> {
             try {
                 JsonNode output = interpreter.run(execution.definition, input, frame, startAt);
@@ -474,6 +511,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
             resumeAt = execution.failedState();
             resumeInput = execution.failedInput();
             execution.redrive(now);
+            execution.trace().reopened();
             execution.history.add(
                     now,
                     execution.history.lastId(),

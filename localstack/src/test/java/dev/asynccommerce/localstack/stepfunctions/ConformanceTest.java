@@ -8,6 +8,8 @@ import dev.asynccommerce.localstack.stepfunctions.testing.AslRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -111,9 +113,11 @@ class ConformanceTest {
         }
 
         /**
-         * Recorded AWS causes: "Invalid path '$.NoSuchInputPath' : No results for path:
-         * $['NoSuchInputPath']" and, for a missing intermediate property, "Invalid path
-         * '$.no.such.result.path' : Missing property in path $['no']".
+         * Source: input-output-inputpath-params.html (InputPath) and input-output-outputpath.html
+         * (OutputPath): a path that matches nothing fails the state with States.Runtime. Recorded AWS
+         * causes: "Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']" and,
+         * for a missing intermediate property, "Invalid path '$.no.such.result.path' : Missing
+         * property in path $['no']".
          */
         @Test
         void aPathThatMatchesNothingIsWordedAsAwsWordsIt() {
@@ -373,8 +377,10 @@ class ConformanceTest {
         }
 
         /**
-         * A failing iteration aborts a sibling parked on .waitForTaskToken (the BOPIS shape), however
-         * the failure races the launch of the other iterations.
+         * Source: amazon-states-language-map-state.html (now state-map-inline.html): "If any iteration
+         * fails, entire Map state fails, and all iterations are terminated", here a sibling parked on
+         * .waitForTaskToken (connect-to-resource.html, the BOPIS shape), however the failure races
+         * the launch of the other iterations.
          */
         @Test
         void aFailingIterationAbortsASiblingWaitingForItsTaskToken() {
@@ -409,6 +415,66 @@ class ConformanceTest {
 
             assertThat(tolerated.status()).isEqualTo("SUCCEEDED");
             assertThat(tolerated.outputJson().get(2).get("Error").asText()).isEqualTo("Item.Bad");
+            assertThat(exceeded.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        }
+
+        /** Source: state-map-inline.html, MaxConcurrencyPath: the bound read from the input. */
+        @Test
+        void maxConcurrencyPathBoundsTheIterationsRunningAtOnce() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrencyPath":"$.limit","ItemsPath":"$.items",
+                     "ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":10,"End":true}}},"End":true}}}""").start("{\"limit\":2,\"items\":[1,2,3]}");
+
+            assertThat(run.eventTypes().stream().filter("MapIterationStarted"::equals))
+                    .hasSize(2);
+            run.advance(Duration.ofSeconds(10));
+            assertThat(run.status())
+                    .as("the third item started only when one of two ended")
+                    .isEqualTo("RUNNING");
+            run.advance(Duration.ofSeconds(10));
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+            assertThat(run.outputJson()).isEqualTo(json("[1,2,3]"));
+        }
+
+        private static final String FAIL_ABOVE_ONE = """
+                "ItemProcessor":{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+                  {"Variable":"$","NumericGreaterThan":1,"Next":"Bad"}],"Default":"Good"},
+                  "Bad":{"Type":"Fail","Error":"Item.Bad"},"Good":{"Type":"Succeed"}}},"End":true}}}""";
+
+        /**
+         * Source: state-map-distributed.html, "Setting failure thresholds" (ToleratedFailurePercentage
+         * and its Path form), applied to an inline Map here: half of four items may fail, three may not.
+         */
+        @Test
+        void toleratedFailurePercentageAndItsPathForm() {
+            String fixed = "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ToleratedFailurePercentage\":50,"
+                    + FAIL_ABOVE_ONE;
+            String fromInput = "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemsPath\":\"$.items\","
+                    + "\"ToleratedFailurePercentagePath\":\"$.percent\"," + FAIL_ABOVE_ONE;
+
+            assertThat(AslHarness.of(fixed).start("[0,1,2,3]").status()).isEqualTo("SUCCEEDED");
+            assertThat(AslHarness.of(fixed).start("[0,2,3,4]").error())
+                    .isEqualTo("States.ExceedToleratedFailureThreshold");
+            assertThat(AslHarness.of(fromInput)
+                            .start("{\"percent\":50,\"items\":[0,1,2,3]}")
+                            .status())
+                    .isEqualTo("SUCCEEDED");
+            assertThat(AslHarness.of(fromInput)
+                            .start("{\"percent\":25,\"items\":[0,1,2,3]}")
+                            .error())
+                    .isEqualTo("States.ExceedToleratedFailureThreshold");
+        }
+
+        /** Source: state-map-distributed.html, "Setting failure thresholds" (ToleratedFailureCountPath). */
+        @Test
+        void toleratedFailureCountPathReadsTheCountFromTheInput() {
+            String definition = "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"ItemsPath\":\"$.items\","
+                    + "\"ToleratedFailureCountPath\":\"$.count\"," + FAIL_ABOVE_ONE;
+
+            AslRun tolerated = AslHarness.of(definition).start("{\"count\":2,\"items\":[2,3,0]}");
+            AslRun exceeded = AslHarness.of(definition).start("{\"count\":1,\"items\":[2,3,0]}");
+
+            assertThat(tolerated.status()).isEqualTo("SUCCEEDED");
             assertThat(exceeded.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
         }
     }
@@ -573,6 +639,169 @@ class ConformanceTest {
             assertThat(run.error()).isEqualTo("Order.Failed");
             assertThat(run.cause()).isEqualTo("order 7 failed");
             assertThat(run.eventTypes()).containsSubsequence("FailStateEntered", "ExecutionFailed");
+        }
+
+        /** Source: state-task.html, HeartbeatSecondsPath: the heartbeat interval read from the input. */
+        @Test
+        void heartbeatSecondsPathSetsTheHeartbeatInterval() {
+            AslRun run = AslHarness.of("""
+                    {"StartAt":"Pickup","States":{"Pickup":{"Type":"Task",
+                     "Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                     "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},
+                     "HeartbeatSecondsPath":"$.heartbeat",
+                     "Catch":[{"ErrorEquals":["States.HeartbeatTimeout"],"Next":"Late"}],"End":true},
+                     "Late":{"Type":"Pass","End":true}}}""").start("{\"heartbeat\":30}");
+
+            run.advance(Duration.ofSeconds(29));
+            assertThat(run.status()).isEqualTo("RUNNING");
+            run.advance(Duration.ofSeconds(1));
+
+            assertThat(run.status()).isEqualTo("SUCCEEDED");
+            assertThat(run.enteredStates()).containsExactly("Pickup", "Late");
+            JsonNode scheduled = run.events().stream()
+                    .filter(e -> "TaskScheduled".equals(e.get("type").asText()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(scheduled
+                            .get("taskScheduledEventDetails")
+                            .get("heartbeatInSeconds")
+                            .asLong())
+                    .isEqualTo(30);
+        }
+
+        private static long epochMillis(JsonNode event) {
+            return Math.round(event.get("timestamp").asDouble() * 1000);
+        }
+
+        /**
+         * Source: concepts-error-handling.html, JitterStrategy FULL: each retry waits a random time
+         * between 0 and the computed interval (here IntervalSeconds 10), on the stack clock.
+         */
+        @Test
+        void fullJitterWaitsBetweenZeroAndTheComputedInterval() {
+            String definition = """
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f"},
+                     "Retry":[{"ErrorEquals":["Flaky"],"IntervalSeconds":10,"MaxAttempts":1,"JitterStrategy":"FULL"}],
+                     "End":true}}}""";
+            Set<Long> delays = new TreeSet<>();
+            for (int attempt = 0; attempt < 20; attempt++) {
+                AslRun run = AslHarness.of(definition)
+                        .stubSequence(
+                                "T",
+                                new TaskInterceptor.Throw("Flaky", "once"),
+                                new TaskInterceptor.Return(json("\"ok\"")))
+                        .start("{}");
+                run.advance(Duration.ofSeconds(10));
+
+                assertThat(run.status()).as("attempt %d", attempt).isEqualTo("SUCCEEDED");
+                List<JsonNode> events = run.events();
+                long failedAt = epochMillis(events.stream()
+                        .filter(e -> "TaskFailed".equals(e.get("type").asText()))
+                        .findFirst()
+                        .orElseThrow());
+                long retriedAt = epochMillis(events.stream()
+                        .filter(e -> "TaskScheduled".equals(e.get("type").asText()))
+                        .skip(1)
+                        .findFirst()
+                        .orElseThrow());
+                delays.add(retriedAt - failedAt);
+            }
+
+            assertThat(delays).allSatisfy(d -> assertThat(d).isBetween(0L, 10_000L));
+            assertThat(delays).as("random, not the full interval every time").hasSizeGreaterThan(1);
+        }
+
+        /**
+         * Source: concepts-error-handling.html lists States.IntrinsicFailure for an intrinsic function
+         * that fails; raised while building a Task's Parameters it is the state's error, which a Catch
+         * handles before anything is called.
+         */
+        @Test
+        void anIntrinsicFailureFailsTheStateAndACatchHandlesIt() {
+            String definition = """
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f","Payload":{"third.$":"States.ArrayGetItem($.items, 2)"}},
+                     "Catch":[{"ErrorEquals":["%s"],"ResultPath":"$.error","Next":"Handled"}],"End":true},
+                     "Handled":{"Type":"Pass","End":true}}}""";
+
+            AslRun uncaught =
+                    AslHarness.of(definition.formatted("Payment.Declined")).start("{\"items\":[1,2]}");
+            AslRun handled = AslHarness.of(definition.formatted("States.IntrinsicFailure"))
+                    .start("{\"items\":[1,2]}");
+
+            assertThat(uncaught.error()).isEqualTo("States.IntrinsicFailure");
+            assertThat(uncaught.cause())
+                    .isEqualTo("The function 'States.ArrayGetItem($.items, 2)' had the following error: "
+                            + "The index 2 is out of bounds for an array of 2");
+            assertThat(handled.status()).isEqualTo("SUCCEEDED");
+            assertThat(handled.outputJson().get("error").get("Error").asText()).isEqualTo("States.IntrinsicFailure");
+            assertThat(handled.eventTypes()).doesNotContain("TaskScheduled");
+        }
+
+        private static String repeated(String text, int times) {
+            return "\"" + text.repeat(times) + "\"";
+        }
+
+        /**
+         * Source: concepts-error-handling.html, States.DataLimitExceeded: reported for a connector's
+         * output over the payload quota, "a terminal error that can't be caught by the States.ALL
+         * error type", and service-quotas.html: the quota is 256 KiB of UTF-8. 90,000 euro signs are
+         * 270,000 bytes though only 90,000 characters; ResultPath null would discard them, but the
+         * result itself is over the quota.
+         */
+        @Test
+        void aTaskResultOverTheQuotaInUtf8IsDataLimitExceededCaughtOnlyByName() {
+            String definition = """
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f"},"ResultPath":null,
+                     "Catch":[{"ErrorEquals":["%s"],"ResultPath":"$.error","Next":"Handled"}],"End":true},
+                     "Handled":{"Type":"Pass","End":true}}}""";
+            String big = repeated("\u20ac", 90_000);
+
+            AslRun byAll = AslHarness.of(definition.formatted("States.ALL"))
+                    .stub("T", big)
+                    .start("{}");
+            AslRun byName = AslHarness.of(definition.formatted("States.DataLimitExceeded"))
+                    .stub("T", big)
+                    .start("{}");
+
+            assertThat(byAll.status()).isEqualTo("FAILED");
+            assertThat(byAll.error()).isEqualTo("States.DataLimitExceeded");
+            assertThat(byAll.cause())
+                    .isEqualTo("The state/task 'T' returned a result with a size exceeding the maximum number of"
+                            + " bytes service limit.");
+            assertThat(byName.status()).isEqualTo("SUCCEEDED");
+            assertThat(byName.outputJson().get("error").get("Error").asText()).isEqualTo("States.DataLimitExceeded");
+            assertThat(AslHarness.of(definition.formatted("States.ALL"))
+                            .stub("T", repeated("e", 200_000))
+                            .start("{}")
+                            .status())
+                    .as("200,000 one-byte characters are within the quota")
+                    .isEqualTo("SUCCEEDED");
+        }
+
+        /**
+         * Source: concepts-error-handling.html, States.DataLimitExceeded: also reported when "the state
+         * input is larger than the payload size quota after Parameters processing" (the task is not
+         * called), and when a state's output is (a Pass state, which has no Catch).
+         */
+        @Test
+        void anInputAfterParametersOrAnOutputOverTheQuotaIsDataLimitExceeded() {
+            String input = "{\"s\":" + repeated("\u20ac", 50_000) + "}";
+            AslRun parameters = AslHarness.of("""
+                    {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                     "Parameters":{"FunctionName":"f","Payload":{"a.$":"$.s","b.$":"$.s"}},
+                     "Catch":[{"ErrorEquals":["States.DataLimitExceeded"],"ResultPath":"$.error","Next":"Handled"}],
+                     "End":true},"Handled":{"Type":"Pass","OutputPath":"$.error","End":true}}}""").stub("T", "{}").start(input);
+            AslRun output = AslHarness.of("""
+                    {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.s","b.$":"$.s"},"End":true}}}""").start(input);
+
+            assertThat(parameters.status()).isEqualTo("SUCCEEDED");
+            assertThat(parameters.outputJson().get("Error").asText()).isEqualTo("States.DataLimitExceeded");
+            assertThat(parameters.eventTypes()).doesNotContain("TaskScheduled");
+            assertThat(output.error()).isEqualTo("States.DataLimitExceeded");
+            assertThat(output.cause()).contains("'P'");
         }
     }
 

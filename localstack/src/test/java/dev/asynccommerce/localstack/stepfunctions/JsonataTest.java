@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.stepfunctions.testing.AslHarness;
 import dev.asynccommerce.localstack.stepfunctions.testing.AslRun;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,5 +146,103 @@ class JsonataTest {
         assertThat(run.error()).isEqualTo("States.QueryEvaluationError");
         assertThat(run.cause())
                 .contains("The JSONata expression '$hash('x', 'SHA-999')' specified for the field 'Output'");
+    }
+
+    /** Source: transforming-data.html and workflow-variables.html: $states.context is the context object. */
+    @Test
+    void statesContextIsTheContextObject() {
+        AslRun run = AslHarness.of("""
+                        {"QueryLanguage":"JSONata","StartAt":"Describe","States":{"Describe":{"Type":"Pass","Output":{
+                         "state":"{% $states.context.State.Name %}",
+                         "entered":"{% $states.context.State.EnteredTime %}",
+                         "execution":"{% $states.context.Execution.Name %}",
+                         "machine":"{% $states.context.StateMachine.Name %}",
+                         "input":"{% $states.context.Execution.Input %}"},"End":true}}}""")
+                .startingAt(Instant.parse("2026-03-01T08:30:00.250Z"))
+                .start("{\"order\":\"o-3\"}");
+
+        assertThat(run.outputJson()).isEqualTo(Json.parse("""
+                        {"state":"Describe","entered":"2026-03-01T08:30:00.250Z","execution":"run","machine":"harness",
+                         "input":{"order":"o-3"}}"""));
+    }
+
+    /**
+     * Source: workflow-variables.html ($states.errorOutput, "only available in a Catch") and
+     * concepts-error-handling.html: a catcher's Output and Assign see the error output and the
+     * state's input.
+     */
+    @Test
+    void aCatchersOutputAndAssignSeeStatesErrorOutput() {
+        AslRun run = AslHarness.of("""
+                        {"QueryLanguage":"JSONata","StartAt":"Charge","States":{
+                         "Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                          "Arguments":{"FunctionName":"charge"},
+                          "Catch":[{"ErrorEquals":["Payment.Declined"],"Next":"Decline",
+                            "Output":{"failed":"{% $states.errorOutput.Error %}","order":"{% $states.input.order %}"},
+                            "Assign":{"reason":"{% $states.errorOutput.Cause %}"}}],"End":true},
+                         "Decline":{"Type":"Pass","Output":{"failed":"{% $states.input.failed %}",
+                          "order":"{% $states.input.order %}","reason":"{% $reason %}"},"End":true}}}""")
+                .stubFailure("Charge", "Payment.Declined", "card expired")
+                .start("{\"order\":\"o-9\"}");
+
+        assertThat(run.outputJson())
+                .isEqualTo(
+                        Json.parse("{\"failed\":\"Payment.Declined\",\"order\":\"o-9\",\"reason\":\"card expired\"}"));
+    }
+
+    /**
+     * Source: state-map-inline.html and transforming-data.html: JSONata Items chooses the array and
+     * ItemSelector shapes each item from $states.context.Map.Item and the Map's own input.
+     */
+    @Test
+    void jsonataItemsAndItemSelectorShapeEachIteration() {
+        AslRun run =
+                AslHarness.of("""
+                        {"QueryLanguage":"JSONata","StartAt":"Lines","States":{"Lines":{"Type":"Map",
+                         "Items":"{% $states.input.order.lines %}",
+                         "ItemSelector":{"sku":"{% $states.context.Map.Item.Value.sku %}",
+                           "position":"{% $states.context.Map.Item.Index %}","store":"{% $states.input.store %}"},
+                         "ItemProcessor":{"StartAt":"Line","States":{"Line":{"Type":"Pass","End":true}}},"End":true}}}""").start("{\"store\":\"s-1\",\"order\":{\"lines\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}}");
+
+        assertThat(run.outputJson()).isEqualTo(Json.parse("""
+                        [{"sku":"a","position":0,"store":"s-1"},{"sku":"b","position":1,"store":"s-1"}]"""));
+    }
+
+    /**
+     * Source: state-wait.html and state-task.html (JSONata): Seconds, Timestamp and TimeoutSeconds
+     * may be JSONata expressions, evaluated on entering the state, here on the stack clock.
+     */
+    @Test
+    void jsonataWaitSecondsTimestampAndTaskTimeoutSeconds() {
+        AslRun run = AslHarness.of("""
+                        {"QueryLanguage":"JSONata","StartAt":"Delay","States":{
+                         "Delay":{"Type":"Wait","Seconds":"{% $states.input.delay %}","Next":"Until"},
+                         "Until":{"Type":"Wait","Timestamp":"{% $states.input.until %}","Next":"Pickup"},
+                         "Pickup":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                          "Arguments":{"QueueUrl":"q","MessageBody":{"token":"{% $states.context.Task.Token %}"}},
+                          "TimeoutSeconds":"{% $states.input.window %}","End":true}}}""")
+                .startingAt(Instant.parse("2026-01-01T00:00:00Z"))
+                .start("{\"delay\":30,\"until\":\"2026-01-01T01:00:00Z\",\"window\":600}");
+
+        run.advance(Duration.ofSeconds(29));
+        assertThat(run.enteredStates()).containsExactly("Delay");
+        run.advance(Duration.ofSeconds(1));
+        assertThat(run.enteredStates()).containsExactly("Delay", "Until");
+        run.advance(Duration.ofSeconds(3_569));
+        assertThat(run.enteredStates()).containsExactly("Delay", "Until");
+        run.advance(Duration.ofSeconds(1));
+        assertThat(run.enteredStates()).containsExactly("Delay", "Until", "Pickup");
+        assertThat(run.recordedCalls()
+                        .getFirst()
+                        .parameters()
+                        .get("MessageBody")
+                        .get("token")
+                        .asText())
+                .isEqualTo(run.taskToken("Pickup"));
+        run.advance(Duration.ofSeconds(599));
+        assertThat(run.status()).isEqualTo("RUNNING");
+        run.advance(Duration.ofSeconds(1));
+
+        assertThat(run.error()).isEqualTo("States.Timeout");
     }
 }

@@ -184,4 +184,32 @@ class RedriveAndAbortFidelityTest {
         assertThat(event(run, "ExecutionFailed").get("previousEventId").asLong())
                 .isEqualTo(failed.get("id").asLong());
     }
+
+    /**
+     * The guide's redrive page: a redrive "continues the failed execution from the unsuccessful step"
+     * and the successful steps "are not rerun". Their Assign therefore does not run again, and the
+     * variables it set (recorded in their StateExited events) are what the rerun step reads.
+     */
+    @Test
+    void redriveKeepsTheVariablesAssignedBeforeTheFailure() {
+        AslRun run = AslHarness.of("""
+                        {"StartAt":"Remember","States":{
+                         "Remember":{"Type":"Pass","Assign":{"customer.$":"$.customer"},"Next":"Charge"},
+                         "Charge":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
+                          "Parameters":{"FunctionName":"charge","Payload":{"customer.$":"$customer"}},
+                          "ResultSelector":{"charged.$":"$.Payload.charged","customer.$":"$customer"},"End":true}}}""")
+                .stubSequence(
+                        "Charge",
+                        new TaskInterceptor.Throw("Provider.Down", "first attempt"),
+                        new TaskInterceptor.Return(Json.parse("{\"Payload\":{\"charged\":true}}")))
+                .start("{\"customer\":\"c-1\"}");
+        assertThat(run.status()).isEqualTo("FAILED");
+
+        run.engine().redrive(run.executionArn());
+        run.awaitEnd();
+
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        assertThat(run.outputJson()).isEqualTo(Json.parse("{\"charged\":true,\"customer\":\"c-1\"}"));
+        assertThat(run.enteredStates()).containsExactly("Remember", "Charge", "Charge");
+    }
 }

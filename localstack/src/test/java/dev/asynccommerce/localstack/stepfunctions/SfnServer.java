@@ -47,8 +47,10 @@ final class SfnServer implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            AwsJsonProtocol.Response response =
-                    api.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"), body);
+            AwsJsonProtocol.Response response = api.handle(
+                    exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+                    body,
+                    exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.sendResponseHeaders(response.status(), response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {

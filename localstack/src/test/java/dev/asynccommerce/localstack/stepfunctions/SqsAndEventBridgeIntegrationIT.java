@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.spi.TraceHeader;
 import dev.asynccommerce.localstack.stepfunctions.integration.EventBridgeIntegration;
 import dev.asynccommerce.localstack.stepfunctions.integration.SqsIntegration;
 import dev.asynccommerce.localstack.stepfunctions.testing.AslHarness;
@@ -16,6 +18,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +36,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The {@code sqs:sendMessage} and {@code events:putEvents} integrations, request-response and
@@ -236,6 +240,62 @@ class SqsAndEventBridgeIntegrationIT {
                 .isEqualTo(Json.parse("{\"ErrorCode\":\"InvalidArgument\",\"ErrorMessage\":"
                         + "\"Parameter Source is not valid. Reason: Source is a required argument.\"}"));
         assertThat(run.eventTypes()).containsSubsequence("TaskFailed", "ExecutionFailed");
+    }
+
+    @Test
+    void aTracedExecutionsMessageAndEntriesCarryItsTraceUnderEachTasksSubsegment() {
+        List<String> segments = new CopyOnWriteArrayList<>();
+        VirtualClock clock = VirtualClock.manual(Instant.parse("2026-11-21T09:00:00Z"));
+        StepFunctionsEngine engine = StepFunctionsEngine.builder()
+                .clock(clock)
+                .integration(new SqsIntegration(sqs))
+                .integration(new EventBridgeIntegration(events))
+                .segments(segments::add)
+                .build();
+        try {
+            StateMachine machine =
+                    engine.createStateMachine("traced", """
+                    {"StartAt":"Send","States":{
+                     "Send":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage",
+                      "Parameters":{"QueueUrl.$":"$.queue","MessageBody":"x"},"ResultPath":null,"Next":"Emit"},
+                     "Emit":{"Type":"Task","Resource":"arn:aws:states:::events:putEvents",
+                      "Parameters":{"Entries":[{"Source":"a","DetailType":"A","Detail":{}},
+                        {"Source":"b","DetailType":"B","Detail":{},"TraceHeader":"Root=1-5759e988-000000000000000000000002"}]},
+                      "End":true}}}""", "arn:aws:iam::000000000000:role/sfn", null, true);
+            engine.startExecution(
+                    machine.arn(),
+                    "e-1",
+                    "{\"queue\":\"" + queueUrl + "\"}",
+                    "Root=1-5759e988-000000000000000000000001;Parent=1111111111111111;Sampled=1");
+            assertThat(engine.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+
+            Message message = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER))
+                    .messages()
+                    .getFirst();
+            TraceHeader sent = TraceHeader.parse(message.attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER));
+            JsonNode entries = putEventsRequests.getFirst().get("Entries");
+            TraceHeader emitted =
+                    TraceHeader.parse(entries.get(0).get("TraceHeader").asText());
+            assertThat(sent.root()).isEqualTo("1-5759e988-000000000000000000000001");
+            assertThat(sent.isSampled()).isTrue();
+            assertThat(emitted.root()).isEqualTo(sent.root());
+            assertThat(emitted.parent()).isNotEqualTo(sent.parent());
+            assertThat(entries.get(1).get("TraceHeader").asText())
+                    .as("an entry's own TraceHeader is kept")
+                    .isEqualTo("Root=1-5759e988-000000000000000000000002");
+
+            JsonNode segment = Json.parse(segments.getLast());
+            assertThat(segment.get("origin").asText()).isEqualTo("AWS::StepFunctions::StateMachine");
+            assertThat(segment.get("name").asText()).isEqualTo("traced");
+            assertThat(segment.get("parent_id").asText()).isEqualTo("1111111111111111");
+            assertThat(segment.has("end_time")).isTrue();
+            assertThat(segment.get("subsegments").findValuesAsText("id"))
+                    .containsExactly(sent.parent(), emitted.parent());
+            assertThat(segment.get("subsegments").findValuesAsText("name")).containsExactly("Send", "Emit");
+        } finally {
+            engine.close();
+        }
     }
 
     @Test

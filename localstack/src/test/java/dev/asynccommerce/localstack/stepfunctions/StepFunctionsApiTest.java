@@ -197,6 +197,130 @@ class StepFunctionsApiTest {
                 .contains(HistoryEventType.TASK_TIMED_OUT, HistoryEventType.EXECUTION_FAILED);
     }
 
+    /**
+     * SendTaskHeartbeat restarts the HeartbeatSeconds window (API reference, SendTaskHeartbeat: "This
+     * action resets the Heartbeat clock"). The timeout then is a heartbeat timeout: only a
+     * catcher naming States.HeartbeatTimeout (concepts-error-handling.html) tells it from another
+     * States.Timeout.
+     */
+    @Test
+    void aHeartbeatMovesTheHeartbeatDeadlineOn() {
+        String arn = create("hb", """
+                {"StartAt":"Notify","States":{"Notify":{"Type":"Task",
+                  "Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+                  "Parameters":{"FunctionName":"notify","Payload":{"token.$":"$$.Task.Token","order.$":"$.orderId"}},
+                  "HeartbeatSeconds":60,"TimeoutSeconds":3600,
+                  "Catch":[{"ErrorEquals":["States.HeartbeatTimeout"],"Next":"Late"}],"End":true},
+                 "Late":{"Type":"Pass","End":true}}}""");
+        String exec = server.sfn
+                .startExecution(b -> b.stateMachineArn(arn).input("{\"orderId\":\"hb1\"}"))
+                .executionArn();
+        server.settle();
+
+        server.clock.advance(Duration.ofSeconds(40));
+        server.sfn.sendTaskHeartbeat(b -> b.taskToken(tokensByOrder.get("hb1")));
+        server.clock.advance(Duration.ofSeconds(59));
+        assertThat(describe(exec).status())
+                .as("99 s in: past the first deadline (60 s), not the new one (100 s)")
+                .isEqualTo(ExecutionStatus.RUNNING);
+        server.clock.advance(Duration.ofSeconds(1));
+
+        DescribeExecutionResponse done = describe(exec);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"Error\":\"States.Timeout\",\"Cause\":\"\"}");
+        HistoryEvent timedOut = server.sfn.getExecutionHistory(b -> b.executionArn(exec)).events().stream()
+                .filter(e -> e.type() == HistoryEventType.TASK_TIMED_OUT)
+                .findFirst()
+                .orElseThrow();
+        assertThat(timedOut.timestamp()).isEqualTo(server.clock.now());
+    }
+
+    /**
+     * API reference, SendTaskFailure and SendTaskHeartbeat errors: InvalidToken for a malformed
+     * token, TaskDoesNotExist for an unknown one, TaskTimedOut for one whose task has closed.
+     */
+    @Test
+    void sendTaskFailureAndSendTaskHeartbeatAnswerAwsErrorsForBadUnknownAndClosedTokens() {
+        String arn = create("cb", CALLBACK);
+        String exec = server.sfn
+                .startExecution(b -> b.stateMachineArn(arn).input("{\"orderId\":\"o5\"}"))
+                .executionArn();
+        server.settle();
+        String token = tokensByOrder.get("o5");
+        String unknown = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+
+        assertThatThrownBy(() -> server.sfn.sendTaskHeartbeat(b -> b.taskToken(unknown)))
+                .isInstanceOf(TaskDoesNotExistException.class);
+        assertThatThrownBy(() -> server.sfn.sendTaskFailure(
+                        b -> b.taskToken(unknown).error("E").cause("c")))
+                .isInstanceOf(TaskDoesNotExistException.class);
+        assertThatThrownBy(() -> server.sfn.sendTaskHeartbeat(b -> b.taskToken("garbage")))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> server.sfn.sendTaskFailure(
+                        b -> b.taskToken("garbage").error("E").cause("c")))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThat(describe(exec).status())
+                .as("refused calls leave the task waiting")
+                .isEqualTo(ExecutionStatus.RUNNING);
+
+        server.sfn.sendTaskFailure(b -> b.taskToken(token).error("Store.Closed").cause("closed"));
+        assertThat(describe(exec).status()).isEqualTo(ExecutionStatus.FAILED);
+
+        assertThatThrownBy(() -> server.sfn.sendTaskHeartbeat(b -> b.taskToken(token)))
+                .isInstanceOf(TaskTimedOutException.class);
+        assertThatThrownBy(() -> server.sfn.sendTaskFailure(
+                        b -> b.taskToken(token).error("Again").cause("twice")))
+                .isInstanceOf(TaskTimedOutException.class);
+        assertThat(describe(exec).error()).as("a late failure changes nothing").isEqualTo("Store.Closed");
+    }
+
+    /**
+     * A closed token is remembered (TaskTimedOut) only while AWS would still know its execution: not
+     * after the stack forgets its executions, nor after the 90 days AWS keeps a closed execution's
+     * history (service-quotas.html); then it is a token that does not exist.
+     */
+    @Test
+    void aClosedTokenIsForgottenAfterTheRetentionWindowAndOnReset() {
+        // No heartbeat or timeout, so the month the clock moves on does not close the second task.
+        String arn = create("patient", CALLBACK.replace("\"HeartbeatSeconds\":60,\"TimeoutSeconds\":3600,", ""));
+        server.sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"orderId\":\"old\"}"));
+        server.sfn.startExecution(b -> b.stateMachineArn(arn).input("{\"orderId\":\"new\"}"));
+        server.settle();
+        server.sfn.sendTaskSuccess(b -> b.taskToken(tokensByOrder.get("old")).output("{}"));
+        server.clock.advance(Duration.ofDays(30));
+        server.sfn.sendTaskSuccess(b -> b.taskToken(tokensByOrder.get("new")).output("{}"));
+
+        server.clock.advance(Duration.ofDays(60).plusSeconds(1));
+
+        assertThatThrownBy(() -> server.sfn.sendTaskHeartbeat(b -> b.taskToken(tokensByOrder.get("old"))))
+                .as("closed 90 days and 1 s ago")
+                .isInstanceOf(TaskDoesNotExistException.class);
+        assertThatThrownBy(() -> server.sfn.sendTaskHeartbeat(b -> b.taskToken(tokensByOrder.get("new"))))
+                .as("closed 60 days ago")
+                .isInstanceOf(TaskTimedOutException.class);
+
+        server.engine.reset();
+
+        assertThatThrownBy(() -> server.sfn.sendTaskHeartbeat(b -> b.taskToken(tokensByOrder.get("new"))))
+                .isInstanceOf(TaskDoesNotExistException.class);
+    }
+
+    /** Quotas: 256 KiB of UTF-8, so 100,000 three-byte characters are too much though few characters. */
+    @Test
+    void anExecutionInputIsMeasuredInUtf8Bytes() {
+        String arn = create("size", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}");
+        String threeByteChars = "\"" + "\u20ac".repeat(100_000) + "\"";
+        String oneByteChars = "\"" + "e".repeat(200_000) + "\"";
+
+        assertThatThrownBy(() ->
+                        server.sfn.startExecution(b -> b.stateMachineArn(arn).input(threeByteChars)))
+                .isInstanceOf(InvalidExecutionInputException.class);
+        String accepted = server.sfn
+                .startExecution(b -> b.stateMachineArn(arn).input(oneByteChars))
+                .executionArn();
+        assertThat(describe(accepted).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    }
+
     @Test
     void aThreeDayWaitPassesWhenTheClockIsAdvancedThreeDays() {
         String arn = create("wait", """

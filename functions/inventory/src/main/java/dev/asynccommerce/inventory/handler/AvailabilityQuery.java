@@ -19,9 +19,20 @@ sealed interface AvailabilityQuery {
     /** Distinct SKUs a single request may ask about; repeats of one SKU count once. */
     int MAX_SKUS = 50;
 
-    record Valid(StoreId storeId, List<Sku> skus) implements AvailabilityQuery {
+    /**
+     * @param skus the SKUs asked for, each once, in the order first asked
+     * @param asked every {@code sku} parameter in query order, repeats included: what a field name
+     *     {@code sku[i]} counts
+     */
+    record Valid(StoreId storeId, List<Sku> skus, List<Sku> asked) implements AvailabilityQuery {
         public Valid {
             skus = List.copyOf(skus);
+            asked = List.copyOf(asked);
+        }
+
+        /** The field naming {@code sku} where it was first asked: {@code sku[i]}, 0-based. */
+        String fieldOf(Sku sku) {
+            return "sku[" + asked.indexOf(sku) + "]";
         }
     }
 
@@ -69,6 +80,8 @@ sealed interface AvailabilityQuery {
             return new Invalid(errors);
         }
         return new Valid(
-                new StoreId(rawStoreId), distinct.stream().map(Sku::new).toList());
+                new StoreId(rawStoreId),
+                distinct.stream().map(Sku::new).toList(),
+                rawSkus.stream().map(Sku::new).toList());
     }
 }

@@ -13,9 +13,12 @@ class GetAvailabilityTest {
     private static final Sku A = new Sku("SKU-0001");
     private static final Sku B = new Sku("SKU-0002");
     private static final Sku C = new Sku("SKU-0003");
+    private static final Sku UNLISTED = new Sku("SKU-9998");
+    private static final Sku ALSO_UNLISTED = new Sku("SKU-9999");
 
     private final InMemoryStockRepository stock = new InMemoryStockRepository().withStore(STORE);
-    private final GetAvailability getAvailability = new GetAvailability(stock);
+    private final InMemoryCatalogSkus catalog = InMemoryCatalogSkus.listing("SKU-0001", "SKU-0002", "SKU-0003");
+    private final GetAvailability getAvailability = new GetAvailability(stock, catalog);
 
     @Test
     void answersOnHandLessReservedPerSkuInTheOrderAsked() {
@@ -27,7 +30,7 @@ class GetAvailabilityTest {
     }
 
     @Test
-    void aSkuWithoutAStockRowIsZeroAvailable() {
+    void aCatalogSkuWithoutAStockRowIsZeroAvailable() {
         stock.withStock(new StockLevel(STORE, A, 25, 0, 1));
 
         assertThat(getAvailability.execute(STORE, List.of(C, A)))
@@ -59,5 +62,22 @@ class GetAvailabilityTest {
 
         assertThat(getAvailability.execute(unknown, List.of(A)))
                 .isEqualTo(new GetAvailability.Outcome.StoreNotFound(unknown));
+    }
+
+    @Test
+    void skusTheCatalogDoesNotListAreNamedOnceEachInTheOrderAsked() {
+        stock.withStock(new StockLevel(STORE, A, 25, 0, 1));
+
+        assertThat(getAvailability.execute(STORE, List.of(ALSO_UNLISTED, A, UNLISTED, ALSO_UNLISTED)))
+                .isEqualTo(new GetAvailability.Outcome.UnknownSkus(List.of(ALSO_UNLISTED, UNLISTED)));
+    }
+
+    @Test
+    void anUnknownStoreIsNotFoundWhateverTheSkusWithoutAskingTheCatalog() {
+        StoreId unknown = new StoreId("store-999");
+
+        assertThat(getAvailability.execute(unknown, List.of(UNLISTED, A)))
+                .isEqualTo(new GetAvailability.Outcome.StoreNotFound(unknown));
+        assertThat(catalog.reads()).isZero();
     }
 }

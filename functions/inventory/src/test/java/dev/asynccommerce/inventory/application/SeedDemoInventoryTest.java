@@ -25,7 +25,8 @@ class SeedDemoInventoryTest {
                 .mapToObj(n -> new Sku("SKU-%04d".formatted(n)))
                 .toList();
         for (String store : List.of("store-001", "store-002", "store-003")) {
-            var availability = new GetAvailability(stock).execute(new StoreId(store), skus);
+            var availability =
+                    new GetAvailability(stock, InMemoryCatalogSkus.numbered(20)).execute(new StoreId(store), skus);
             assertThat(availability)
                     .isEqualTo(new GetAvailability.Outcome.Found(
                             new StoreId(store),

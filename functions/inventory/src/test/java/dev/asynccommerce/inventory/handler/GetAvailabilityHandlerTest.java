@@ -1,12 +1,14 @@
 package dev.asynccommerce.inventory.handler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.inventory.TestWiring;
+import dev.asynccommerce.inventory.application.InMemoryCatalogSkus;
 import dev.asynccommerce.inventory.application.InMemoryStockRepository;
 import dev.asynccommerce.inventory.domain.StockLevel;
 import dev.asynccommerce.kernel.Sku;
@@ -14,6 +16,7 @@ import dev.asynccommerce.kernel.StoreId;
 import dev.asynccommerce.platform.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +27,10 @@ class GetAvailabilityHandlerTest {
             .withStore(STORE)
             .withStock(level("SKU-0001", 25, 5))
             .withStock(level("SKU-0002", 3, 3));
-    private final GetAvailabilityHandler handler = new GetAvailabilityHandler(TestWiring.of(stock));
+    /** The recorded events ask for SKU-0001 up to SKU-0050; SKU-99xx are not in the catalog. */
+    private final InMemoryCatalogSkus catalog = InMemoryCatalogSkus.numbered(50);
+
+    private final GetAvailabilityHandler handler = new GetAvailabilityHandler(TestWiring.withCatalog(stock, catalog));
 
     @Test
     void answersAvailabilityPerSkuInTheOrderAskedWithZeroForUnstockedSkus() {
@@ -75,6 +81,45 @@ class GetAvailabilityHandlerTest {
         assertThat(problem.path("status").asInt()).isEqualTo(404);
         assertThat(problem.path("type").asText()).endsWith("/not-found");
         assertThat(problem.path("detail").asText()).contains("store-404");
+    }
+
+    @Test
+    void skusTheCatalogDoesNotListAreInvalidAtTheirFirstPositionWithoutEchoingThem() {
+        APIGatewayV2HTTPResponse response = handle("availability-unknown-skus.json");
+
+        assertValidationProblem(response, "sku[1]", "sku[3]");
+        assertThat(body(response).path("errors").get(0).path("message").asText())
+                .isEqualTo("unknown SKU: the catalog does not list it");
+        assertThat(response.getBody()).doesNotContain("SKU-9998", "SKU-9999");
+    }
+
+    @Test
+    void aStoreInventoryDoesNotKnowIsA404EvenWhenTheSkusAreUnknownToo() {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/availability-unknown-skus.json");
+        event.setPathParameters(Map.of("storeId", "store-404"));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(body(response).path("type").asText()).endsWith("/not-found");
+    }
+
+    @Test
+    void aFunctionWiredWithoutTheCatalogFailsWhenItStartsNotOnARequest() {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new GetAvailabilityHandler(TestWiring.of(stock)))
+                .withMessageContaining("CATALOG_TABLE_NAME");
+    }
+
+    @Test
+    void aFailureToReadTheCatalogIsAnInternalProblemWithoutDetails() {
+        catalog.failWith(new IllegalStateException("catalog-prod throttled"));
+
+        APIGatewayV2HTTPResponse response = handle("availability.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(body(response).path("type").asText()).endsWith("/internal");
+        assertThat(response.getBody()).doesNotContain("catalog-prod", "IllegalStateException");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The repository contract in memory: atomic writes, version checks, key reservations, an outbox. */
 public final class InMemoryOrderRepository implements OrderRepository {
@@ -94,5 +95,13 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     public synchronized int orderCount() {
         return orders.size();
+    }
+
+    /**
+     * Every Idempotency-Key a checkout record was stored under, expired ones included: what a test
+     * checks to show that a refused checkout left its key free for the corrected request.
+     */
+    public synchronized Set<String> checkoutKeys() {
+        return Set.copyOf(checkouts.keySet());
     }
 }

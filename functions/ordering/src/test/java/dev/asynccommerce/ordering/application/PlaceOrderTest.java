@@ -123,7 +123,7 @@ class PlaceOrderTest {
                                 .containsExactlyInAnyOrder("lines[2].quantity", "lines[1].sku", "fulfillment.storeId"));
         assertThat(orders.orderCount()).isZero();
         assertThat(orders.outbox()).isEmpty();
-        assertThat(orders.findCheckout("key-0001")).isEmpty();
+        assertThat(orders.checkoutKeys()).isEmpty();
     }
 
     @Test

@@ -28,12 +28,18 @@ class PlaceOrderHandlerTest {
     private final PlaceOrderHandler handler = new PlaceOrderHandler(fixture.wiring);
     private boolean expectNothingWritten = true;
 
+    /** Bad input writes nothing: no order, no event and no checkout record holding the key. */
     @AfterEach
     void badInputChangesNothing() {
         if (expectNothingWritten) {
-            assertThat(fixture.orders.orderCount()).isZero();
-            assertThat(fixture.orders.outbox()).isEmpty();
+            assertNothingWritten();
         }
+    }
+
+    private void assertNothingWritten() {
+        assertThat(fixture.orders.orderCount()).isZero();
+        assertThat(fixture.orders.outbox()).isEmpty();
+        assertThat(fixture.orders.checkoutKeys()).isEmpty();
     }
 
     private APIGatewayV2HTTPResponse post(String body) {
@@ -91,6 +97,27 @@ class PlaceOrderHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(422);
         assertThat(contentType(response)).isEqualTo("application/problem+json");
         assertThat(fixture.orders.orderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCheckoutLeavesItsKeyFreeForTheCorrectedRequest() {
+        expectNothingWritten = false;
+        String key = recorded("post-orders.json").getHeaders().get("idempotency-key");
+        APIGatewayV2HTTPResponse refused =
+                post(VALID.replace("SKU-0001", "SKU-9999").replace("\"quantity\":2", "\"quantity\":0"));
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(fieldsNamed(refused)).containsExactlyInAnyOrder("lines[0].sku", "lines[0].quantity");
+        assertNothingWritten();
+
+        APIGatewayV2HTTPResponse corrected = post(VALID);
+
+        assertThat(corrected.getStatusCode()).isEqualTo(202);
+        JsonNode body = body(corrected);
+        assertThat(body.path("status").asText()).isEqualTo("PENDING_PAYMENT");
+        assertThat(body.path("orderId").asText()).startsWith("ord_");
+        assertThat(fixture.orders.orderCount()).isEqualTo(1);
+        assertThat(fixture.orders.checkoutKeys()).containsExactly(key);
+        assertThat(fixture.orders.outbox()).extracting(m -> m.detailType()).containsExactly("OrderPlaced");
     }
 
     @Test

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.spi.FunctionInvoker;
+import dev.asynccommerce.localstack.spi.TraceContext;
+import dev.asynccommerce.localstack.spi.TraceHeader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -112,10 +114,11 @@ final class HttpApi {
                 }
             }
         }
-        byte[] event = event(request, stagePath, selected, requestId, claims, scopes, authorizer != null);
+        String traceHeader = traceHeader(request);
+        byte[] event = event(request, stagePath, selected, requestId, claims, scopes, authorizer != null, traceHeader);
         FunctionInvoker.Invocation invocation;
         try {
-            invocation = functions.invoke(selected.route().functionArn(), event);
+            invocation = functions.invoke(selected.route().functionArn(), event, TraceContext.continuing(traceHeader));
         } catch (RuntimeException e) {
             LOG.error(
                     "{} {}: invoking {} failed: {}",
@@ -135,6 +138,19 @@ final class HttpApi {
             return GatewayResponse.message(500, "Internal Server Error");
         }
         return functionResponse(invocation.payload());
+    }
+
+    /**
+     * The trace the request is in: the caller's {@code X-Amzn-Trace-Id} when it is a valid header, else a
+     * new Root with no sampling decision (the function's tracing mode decides). HTTP APIs record no
+     * segments of their own (X-Ray traces REST APIs only, xray-services-apigateway); they add the header
+     * to a request that has none and hand it on, in the event's headers and to the invocation.
+     */
+    private String traceHeader(GatewayRequest request) {
+        String caller = request.header("x-amzn-trace-id");
+        return TraceHeader.parse(caller) != null
+                ? caller
+                : Encoding.traceId(clock.instant().getEpochSecond());
     }
 
     private static GatewayResponse unauthorized(String detail) {
@@ -181,7 +197,8 @@ final class HttpApi {
             String requestId,
             Map<String, String> claims,
             List<String> scopes,
-            boolean authorized) {
+            boolean authorized,
+            String traceHeader) {
         Instant now = clock.instant();
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
@@ -209,7 +226,7 @@ final class HttpApi {
                 headers.merge(name, header.getValue(), (a, b) -> a + "," + b);
             }
         }
-        headers.putIfAbsent("x-amzn-trace-id", Encoding.traceId(now.getEpochSecond()));
+        headers.put("x-amzn-trace-id", traceHeader);
         headers.putIfAbsent("x-forwarded-for", request.sourceIp());
         headers.putIfAbsent("x-forwarded-port", String.valueOf(port(request)));
         headers.putIfAbsent("x-forwarded-proto", "http");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynccommerce.localstack.spi.TraceContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,6 +95,43 @@ class HttpApiIT {
     void decodesPathParametersAndKeepsTheGreedyRemainderWhole() throws Exception {
         assertThat(routed("GET", "/pets/dog/a%20b")).isEqualTo("GET /pets/dog/{id} {\"id\":\"a b\"}");
         assertThat(routed("DELETE", "/a/b/c/")).isEqualTo("ANY /{proxy+} {\"proxy\":\"a/b/c/\"}");
+    }
+
+    @Test
+    void theCallersTraceHeaderReachesTheEventAndTheInvocation() throws Exception {
+        String caller = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(url("shop", "/stores/store-001/availability"))
+                        .header("X-Amzn-Trace-Id", caller)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode event = server.functions.nextEvent(STORES, WAIT);
+
+        assertThat(event.at("/headers/x-amzn-trace-id").asText()).isEqualTo(caller);
+        TraceContext trace = server.functions.lastTrace(STORES);
+        assertThat(trace.caller().toString()).isEqualTo(caller);
+    }
+
+    @Test
+    void aRequestWithoutATraceHeaderGetsANewRootThatTheFunctionContinues() throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(url("shop", "/stores/store-001/availability"))
+                        .header("X-Amzn-Trace-Id", "not a trace header")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode event = server.functions.nextEvent(STORES, WAIT);
+
+        String header = event.at("/headers/x-amzn-trace-id").asText();
+        assertThat(header).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
+        TraceContext trace = server.functions.lastTrace(STORES);
+        assertThat(trace.caller().root()).isEqualTo(header.substring("Root=".length()));
+        assertThat(trace.caller().sampled())
+                .as("the function's tracing mode decides")
+                .isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.asynccommerce.localstack.apigateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asynccommerce.localstack.spi.FunctionInvoker;
+import dev.asynccommerce.localstack.spi.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -21,10 +22,17 @@ final class RecordingFunctions implements FunctionInvoker {
 
     private final Map<String, Function<JsonNode, String>> functions = new ConcurrentHashMap<>();
     private final Map<String, BlockingQueue<JsonNode>> events = new ConcurrentHashMap<>();
+    private final Map<String, TraceContext> lastTrace = new ConcurrentHashMap<>();
 
     RecordingFunctions define(String arn, Function<JsonNode, String> function) {
         functions.put(arn, function);
         return this;
+    }
+
+    @Override
+    public Invocation invoke(String functionArn, byte[] payload, TraceContext trace) {
+        lastTrace.put(functionArn, trace);
+        return invoke(functionArn, payload);
     }
 
     @Override
@@ -61,6 +69,11 @@ final class RecordingFunctions implements FunctionInvoker {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The trace the function was last invoked in, or null. */
+    TraceContext lastTrace(String arn) {
+        return lastTrace.get(arn);
     }
 
     int pending(String arn) {

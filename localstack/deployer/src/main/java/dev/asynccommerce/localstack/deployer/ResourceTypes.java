@@ -65,6 +65,8 @@ public final class ResourceTypes {
             String id = uuidFor(env, r);
             return provisioned(id, "Id", id, "EventSourceMappingArn", env.arn("lambda", "event-source-mapping:" + id));
         });
+        // Ref of an EventInvokeConfig is a generated id; it has no attributes.
+        required("AWS::Lambda::EventInvokeConfig", (r, p, env) -> provisioned(generated(env, r, 100)));
         notEmulated("AWS::Lambda::Permission", (r, p, env) -> provisioned(generated(env, r, 100)));
         required("AWS::Events::EventBus", (r, p, env) -> {
             String name = nameOr(p, "Name", env, r, 256);

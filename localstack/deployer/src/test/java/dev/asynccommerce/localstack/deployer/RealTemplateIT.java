@@ -66,7 +66,7 @@ class RealTemplateIT {
 
     @Test
     void everyFunctionRunsTheJarTheAssemblyHoldsWithItsEnvironmentResolved() {
-        assertThat(functionProperties).hasSize(28);
+        assertThat(functionProperties).hasSize(29);
         functionProperties.forEach((id, properties) -> {
             String key = properties.path("Code").path("S3Key").asText();
             assertThat(assembly.assetFile(key))

@@ -11,6 +11,7 @@ import dev.asynccommerce.localstack.eventbridge.delivery.StepFunctionsTargets;
 import dev.asynccommerce.localstack.eventbridge.delivery.TargetInvoker;
 import dev.asynccommerce.localstack.eventbridge.delivery.TargetRequest;
 import dev.asynccommerce.localstack.spi.Timers;
+import dev.asynccommerce.localstack.spi.TraceHeader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -253,9 +254,15 @@ public final class EventBridge implements AutoCloseable {
 
     /** A delivery of one event to one target, and how many attempts it has had. */
     private record Delivery(
-            String ruleArn, String ruleName, ObjectNode target, ObjectNode event, Instant ingested, int attempt) {
+            String ruleArn,
+            String ruleName,
+            ObjectNode target,
+            ObjectNode event,
+            Instant ingested,
+            int attempt,
+            String traceHeader) {
         Delivery next() {
-            return new Delivery(ruleArn, ruleName, target, event, ingested, attempt + 1);
+            return new Delivery(ruleArn, ruleName, target, event, ingested, attempt + 1, traceHeader);
         }
     }
 
@@ -545,6 +552,17 @@ public final class EventBridge implements AutoCloseable {
     // ---- events ----
 
     ObjectNode putEvents(JsonNode r) {
+        return putEvents(r, null);
+    }
+
+    /**
+     * PutEvents with the request's {@code X-Amzn-Trace-Id} ({@code httpTraceHeader}, may be null): each
+     * event's deliveries carry its entry's {@code TraceHeader}, else the request's; a header X-Ray would not
+     * accept is dropped and the event delivered without one (eb-related-service-xray). The header is not
+     * part of the event a target receives, nor of archived or replayed events.
+     */
+    ObjectNode putEvents(JsonNode r, String httpTraceHeader) {
+        String requestTrace = validTraceHeader(httpTraceHeader);
         JsonNode entries = r.path("Entries");
         if (!entries.isArray() || entries.isEmpty() || entries.size() > 10) {
             throw ApiException.validation("1 validation error detected: Value at 'entries' failed to satisfy"
@@ -583,11 +601,18 @@ public final class EventBridge implements AutoCloseable {
                 }
                 ObjectNode event = envelope(id, e, now);
                 archive(bus, event, now);
-                deliveries.addAll(route(bus, event, now, null));
+                String entryTrace = e.hasNonNull("TraceHeader")
+                        ? validTraceHeader(e.get("TraceHeader").asText())
+                        : null;
+                deliveries.addAll(route(bus, event, now, null, entryTrace != null ? entryTrace : requestTrace));
             }
         }
         deliveries.forEach(this::submit);
         return Json.object().put("FailedEntryCount", failed).set("Entries", results);
+    }
+
+    private static String validTraceHeader(String header) {
+        return TraceHeader.parse(header) == null ? null : header;
     }
 
     /** AWS's entry-size rule (eb-putevent-size): Time counts 14 bytes, strings their UTF-8 length. */
@@ -682,7 +707,8 @@ public final class EventBridge implements AutoCloseable {
                 if (!"DISABLED".equals(rule.state)) {
                     ObjectNode event = scheduledEvent(rule, due);
                     for (ObjectNode target : rule.targets.values()) {
-                        Delivery d = new Delivery(rule.arn, rule.name, target, event, due, 1);
+                        // Scheduled events carry no trace (eb-related-service-xray).
+                        Delivery d = new Delivery(rule.arn, rule.name, target, event, due, 1, null);
                         deliveries.add(() -> attempt(d));
                     }
                 }
@@ -698,7 +724,8 @@ public final class EventBridge implements AutoCloseable {
                 UUID.randomUUID().toString(), "Scheduled Event", "aws.events", time, List.of(rule.arn), Json.object());
     }
 
-    private List<Runnable> route(Bus bus, ObjectNode event, Instant ingested, Set<String> onlyRules) {
+    private List<Runnable> route(
+            Bus bus, ObjectNode event, Instant ingested, Set<String> onlyRules, String traceHeader) {
         String text = Json.write(event);
         List<Runnable> out = new ArrayList<>();
         for (Rule rule : bus.rules.values()) {
@@ -709,7 +736,7 @@ public final class EventBridge implements AutoCloseable {
                 continue;
             }
             for (ObjectNode target : rule.targets.values()) {
-                Delivery d = new Delivery(rule.arn, rule.name, target, event, ingested, 1);
+                Delivery d = new Delivery(rule.arn, rule.name, target, event, ingested, 1, traceHeader);
                 out.add(() -> attempt(d));
             }
         }
@@ -767,7 +794,8 @@ public final class EventBridge implements AutoCloseable {
                     arn,
                     d.event.get("id").asText(),
                     input,
-                    d.target);
+                    d.target,
+                    d.traceHeader);
             invoker(arn).deliver(request);
         } catch (DeliveryException e) {
             failed(d, e);
@@ -805,7 +833,7 @@ public final class EventBridge implements AutoCloseable {
             }
             Instant now = timers.now();
             archive(bus, (ObjectNode) event, now);
-            deliveries = route(bus, (ObjectNode) event, now, null);
+            deliveries = route(bus, (ObjectNode) event, now, null, request.traceHeader());
         }
         deliveries.forEach(this::submit);
     }
@@ -859,7 +887,8 @@ public final class EventBridge implements AutoCloseable {
         }
         attributes.put("RETRY_ATTEMPTS", Integer.toString(retries));
         try {
-            deadLetters.send(dlq, Json.write(d.event), attributes);
+            // The DLQ's SendMessage carries the event's trace header (eb-related-service-xray).
+            deadLetters.send(dlq, Json.write(d.event), attributes, d.traceHeader);
         } catch (RuntimeException failure) {
             LOG.warn(
                     "Event {} dropped: its dead-letter queue {} failed: {}",
@@ -1038,7 +1067,8 @@ public final class EventBridge implements AutoCloseable {
                 }
                 ObjectNode event = archived.event.deepCopy();
                 event.put("replay-name", replay.name);
-                deliveries.addAll(route(bus, event, now, only));
+                // Replayed events carry no trace header (eb-related-service-xray).
+                deliveries.addAll(route(bus, event, now, only, null));
                 replay.lastReplayed = archived.time;
             }
         }

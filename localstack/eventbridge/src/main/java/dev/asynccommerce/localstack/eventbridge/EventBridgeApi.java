@@ -35,10 +35,18 @@ public final class EventBridgeApi {
 
     /** Handles one call. */
     public AwsJsonProtocol.Response handle(String amzTarget, byte[] body) {
-        return PROTOCOL.handle(amzTarget, body, this::dispatch);
+        return handle(amzTarget, body, null);
     }
 
-    private ObjectNode dispatch(String operation, JsonNode r) {
+    /**
+     * Handles one call with the request's {@code X-Amzn-Trace-Id} header (null when absent): PutEvents
+     * hands it to the targets of entries without a {@code TraceHeader} of their own.
+     */
+    public AwsJsonProtocol.Response handle(String amzTarget, byte[] body, String traceHeader) {
+        return PROTOCOL.handle(amzTarget, body, (operation, r) -> dispatch(operation, r, traceHeader));
+    }
+
+    private ObjectNode dispatch(String operation, JsonNode r, String traceHeader) {
         return switch (operation) {
             case "CreateEventBus" -> events.createEventBus(r);
             case "DescribeEventBus" -> events.describeEventBus(r);
@@ -53,7 +61,7 @@ public final class EventBridgeApi {
             case "PutTargets" -> events.putTargets(r);
             case "RemoveTargets" -> events.removeTargets(r);
             case "ListTargetsByRule" -> events.listTargetsByRule(r);
-            case "PutEvents" -> events.putEvents(r);
+            case "PutEvents" -> events.putEvents(r, traceHeader);
             case "TestEventPattern" -> events.testEventPattern(r);
             case "CreateArchive" -> events.createArchive(r);
             case "DescribeArchive" -> events.describeArchive(r);

@@ -64,6 +64,48 @@ class DeliveryTest {
     }
 
     @Test
+    void anEntrysTraceHeaderReachesLambdaAndStepFunctionsTargetsButNotTheEvent() throws Exception {
+        String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder().id("fn").arn(lambda("start-fulfillment")).build(),
+                Target.builder().id("sm").arn(SFN).build());
+
+        eb.client.putEvents(b -> b.entries(
+                entry("{\"orderId\":\"o-1\"}").toBuilder().traceHeader(trace).build()));
+        eb.settle();
+
+        assertThat(targets.calls())
+                .extracting(RecordingTargets.Call::traceHeader)
+                .containsExactly(trace, trace);
+        assertThat(targets.calls().get(0).input()).doesNotContain("Root=");
+    }
+
+    @Test
+    void theRequestsXAmznTraceIdServesEntriesWithoutTheirOwnAndAnInvalidHeaderIsDropped() {
+        String request = "Root=1-5759e988-000000000000000000000001;Parent=1111111111111111;Sampled=1";
+        String own = "Root=1-5759e988-000000000000000000000002;Parent=2222222222222222;Sampled=1";
+        rule(
+                "{\"source\":[\"commerce.ordering\"]}",
+                Target.builder().id("fn").arn(lambda("audit")).build());
+
+        eb.client.putEvents(b -> b.entries(
+                        entry("{\"n\":1}"),
+                        entry("{\"n\":2}").toBuilder().traceHeader(own).build(),
+                        entry("{\"n\":3}").toBuilder()
+                                .traceHeader("Root=garbage")
+                                .build())
+                .overrideConfiguration(o -> o.putHeader("X-Amzn-Trace-Id", request)));
+        eb.client.putEvents(b -> b.entries(
+                entry("{\"n\":4}").toBuilder().traceHeader("Root=garbage").build()));
+        eb.settle();
+
+        assertThat(targets.calls())
+                .extracting(RecordingTargets.Call::traceHeader)
+                .containsExactly(request, own, request, null);
+    }
+
+    @Test
     void aRateScheduleSendsAScheduledEventEveryPeriodOnTheStackClock() throws Exception {
         String arn = eb.client
                 .putRule(b -> b.name("tick").scheduleExpression("rate(5 minutes)"))

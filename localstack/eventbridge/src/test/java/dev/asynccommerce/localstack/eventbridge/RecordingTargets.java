@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * #failures} calls with a retryable THROTTLING, as a function out of concurrency would.
  */
 final class RecordingTargets implements LambdaTargets, StepFunctionsTargets {
-    record Call(String arn, String input) {}
+    record Call(String arn, String input, String traceHeader) {}
 
     final List<Call> calls = new ArrayList<>();
     final AtomicInteger failures = new AtomicInteger();
@@ -20,20 +20,30 @@ final class RecordingTargets implements LambdaTargets, StepFunctionsTargets {
 
     @Override
     public synchronized void invokeAsync(String functionArn, String payload) {
-        record(functionArn, payload);
+        record(functionArn, payload, null);
+    }
+
+    @Override
+    public synchronized void invokeAsync(String functionArn, String payload, String traceHeader) {
+        record(functionArn, payload, traceHeader);
     }
 
     @Override
     public synchronized void startExecution(String stateMachineArn, String input) {
-        record(stateMachineArn, input);
+        record(stateMachineArn, input, null);
     }
 
-    private void record(String arn, String input) {
+    @Override
+    public synchronized void startExecution(String stateMachineArn, String input, String traceHeader) {
+        record(stateMachineArn, input, traceHeader);
+    }
+
+    private void record(String arn, String input, String traceHeader) {
         attempts.incrementAndGet();
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw DeliveryException.retryable("THROTTLING", "Rate exceeded");
         }
-        calls.add(new Call(arn, input));
+        calls.add(new Call(arn, input, traceHeader));
     }
 
     synchronized List<Call> calls() {

@@ -106,6 +106,44 @@ class SqsDeliveryIT {
     }
 
     @Test
+    void anSqsTargetAndTheDeadLetterQueueGetTheEventsTraceHeaderAsAwsTraceHeader() {
+        String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        String url = queue("traced-" + System.nanoTime(), Map.of());
+        String dlq = queue("dlq-" + System.nanoTime(), Map.of());
+        String missing = "arn:aws:sqs:us-east-1:000000000000:missing-" + System.nanoTime();
+        eventBridge();
+        eb.client.putRule(b -> b.name("r").eventPattern("{\"source\":[\"commerce.ordering\"]}"));
+        eb.client.putTargets(b -> b.rule("r")
+                .targets(
+                        Target.builder().id("q").arn(arn(url)).build(),
+                        Target.builder()
+                                .id("gone")
+                                .arn(missing)
+                                .deadLetterConfig(d -> d.arn(arn(dlq)))
+                                .build()));
+
+        eb.client.putEvents(b -> b.entries(
+                entry("{\"orderId\":\"o-9\"}").toBuilder().traceHeader(trace).build()));
+
+        assertThat(traceHeaderOf(url)).isEqualTo(trace);
+        assertThat(traceHeaderOf(dlq)).isEqualTo(trace);
+    }
+
+    private static String traceHeaderOf(String url) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(url)
+                            .waitTimeSeconds(1)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER))
+                    .messages();
+            if (!messages.isEmpty()) {
+                return messages.get(0).attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER);
+            }
+        }
+        throw new AssertionError("no message in " + url);
+    }
+
+    @Test
     void aFifoTargetSendsWithItsMessageGroupId() {
         String url = queue(
                 "inventory-" + System.nanoTime() + ".fifo",

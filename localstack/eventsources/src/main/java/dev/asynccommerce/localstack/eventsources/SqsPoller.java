@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.spi.FunctionInvoker.Invocation;
+import dev.asynccommerce.localstack.spi.TraceContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -205,7 +206,7 @@ final class SqsPoller extends Poller {
                 .getBytes(StandardCharsets.UTF_8);
         Invocation invocation;
         try {
-            invocation = settings.invoker().invoke(definition.functionArn(), payload);
+            invocation = settings.invoker().invoke(definition.functionArn(), payload, traceOf(batch));
         } catch (RuntimeException e) {
             LOG.warn(
                     "{}: could not invoke the function ({}); the batch returns after its visibility timeout",
@@ -236,6 +237,22 @@ final class SqsPoller extends Poller {
                         sourceDescription(),
                         invalid.reason());
         }
+    }
+
+    /**
+     * The batch's invocation starts a trace of its own, linked to the traces of the messages' senders
+     * (their {@code AWSTraceHeader}): a batch may hold messages of many traces, and X-Ray links producer
+     * traces to the Lambda consumer's (https://docs.aws.amazon.com/xray/latest/devguide/xray-tracelinking.html).
+     */
+    private static TraceContext traceOf(List<Message> batch) {
+        List<String> headers = new ArrayList<>();
+        for (Message message : batch) {
+            String header = message.attributesAsStrings().get("AWSTraceHeader");
+            if (header != null) {
+                headers.add(header);
+            }
+        }
+        return TraceContext.linkedTo(headers);
     }
 
     private void delete(List<Message> messages) {

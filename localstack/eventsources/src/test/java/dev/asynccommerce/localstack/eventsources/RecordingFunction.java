@@ -3,6 +3,7 @@ package dev.asynccommerce.localstack.eventsources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asynccommerce.localstack.spi.FunctionInvoker;
+import dev.asynccommerce.localstack.spi.TraceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ final class RecordingFunction implements FunctionInvoker {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private final List<TraceContext> traces = new CopyOnWriteArrayList<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger maxRunning = new AtomicInteger();
     private volatile Function<JsonNode, Invocation> behaviour =
@@ -30,6 +32,12 @@ final class RecordingFunction implements FunctionInvoker {
     RecordingFunction answering(Function<JsonNode, Invocation> newBehaviour) {
         this.behaviour = newBehaviour;
         return this;
+    }
+
+    @Override
+    public Invocation invoke(String functionArn, byte[] payload, TraceContext trace) {
+        traces.add(trace);
+        return invoke(functionArn, payload);
     }
 
     @Override
@@ -60,6 +68,11 @@ final class RecordingFunction implements FunctionInvoker {
         List<JsonNode> all = new ArrayList<>();
         events.forEach(e -> e.get("Records").forEach(all::add));
         return all;
+    }
+
+    /** The trace each invocation was made in, in invocation order (only the trace-carrying overload's). */
+    List<TraceContext> traces() {
+        return List.copyOf(traces);
     }
 
     int maxConcurrent() {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.spi.ManualTimers;
+import dev.asynccommerce.localstack.spi.TraceContext;
+import dev.asynccommerce.localstack.spi.TraceHeader;
 import dev.asynccommerce.testkit.UniqueNames;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** SQS mappings against ElasticMQ embedded in the test JVM, through the unmodified SDK client. */
@@ -125,6 +129,44 @@ class SqsEventSourceIT {
         assertThat(record.get("eventSource").asText()).isEqualTo("aws:sqs");
         assertThat(record.get("eventSourceARN").asText()).isEqualTo(queue.arn());
         assertThat(record.get("awsRegion").asText()).isEqualTo("us-east-1");
+    }
+
+    @Test
+    void eachBatchIsInvokedInANewTraceLinkedToItsSendersTraces() {
+        ElasticMq.Queue queue = queue(Map.of());
+        String first = "Root=1-5759e988-000000000000000000000001;Parent=1111111111111111;Sampled=1";
+        String second = "Root=1-5759e988-000000000000000000000002;Parent=2222222222222222;Sampled=1";
+        sendTraced(queue, "a", first);
+        sendTraced(queue, "b", second);
+        send(queue, "untraced");
+        mapping(queue, ", \"BatchSize\": 10");
+
+        await().atMost(WAIT).until(() -> function.records().size() == 3);
+
+        Map<String, String> headerByBody = new ConcurrentHashMap<>();
+        function.records()
+                .forEach(r -> headerByBody.put(
+                        r.get("body").asText(),
+                        r.path("attributes").path("AWSTraceHeader").asText("")));
+        assertThat(headerByBody)
+                .containsEntry("a", first)
+                .containsEntry("b", second)
+                .containsEntry("untraced", "");
+        List<TraceContext> traces = function.traces();
+        assertThat(traces).allSatisfy(t -> assertThat(t.caller()).isNull());
+        assertThat(traces.stream().flatMap(t -> t.links().stream()).map(TraceHeader::toString))
+                .containsExactlyInAnyOrder(first, second);
+    }
+
+    private void sendTraced(ElasticMq.Queue queue, String body, String traceHeader) {
+        sqs.sendMessage(b -> b.queueUrl(queue.url())
+                .messageBody(body)
+                .messageSystemAttributes(Map.of(
+                        MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                        MessageSystemAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(traceHeader)
+                                .build())));
     }
 
     private static String md5(String text) throws Exception {

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param memoryMb MemorySize, 128–10240; becomes the child JVM's {@code -Xmx}
  * @param timeout Timeout, 1 s–900 s, enforced by stopping the process
  * @param reservedConcurrency ReservedConcurrentExecutions, or null for the service's default limit
+ * @param tracing TracingConfig.Mode; null means PassThrough, Lambda's default
  */
 public record FunctionDefinition(
         String name,
@@ -28,7 +29,8 @@ public record FunctionDefinition(
         Map<String, String> environment,
         int memoryMb,
         Duration timeout,
-        Integer reservedConcurrency) {
+        Integer reservedConcurrency,
+        TracingMode tracing) {
 
     public FunctionDefinition {
         Objects.requireNonNull(name, "name");
@@ -37,31 +39,51 @@ public record FunctionDefinition(
         runtime = runtime == null ? "java21" : runtime;
         environment = environment == null ? Map.of() : Map.copyOf(environment);
         timeout = timeout == null ? Duration.ofSeconds(3) : timeout;
+        tracing = tracing == null ? TracingMode.PASS_THROUGH : tracing;
+    }
+
+    /** A definition without a tracing configuration (PassThrough). */
+    public FunctionDefinition(
+            String name,
+            String arn,
+            String handler,
+            String runtime,
+            Path code,
+            Map<String, String> environment,
+            int memoryMb,
+            Duration timeout,
+            Integer reservedConcurrency) {
+        this(name, arn, handler, runtime, code, environment, memoryMb, timeout, reservedConcurrency, null);
     }
 
     /** A definition with Lambda's defaults: 128 MB, 3 s, no reserved concurrency, runtime java21. */
     public static FunctionDefinition of(String name, String handler, Path code, Map<String, String> environment) {
         return new FunctionDefinition(
-                name, null, handler, "java21", code, environment, 128, Duration.ofSeconds(3), null);
+                name, null, handler, "java21", code, environment, 128, Duration.ofSeconds(3), null, null);
     }
 
     public FunctionDefinition withMemoryMb(int newMemoryMb) {
         return new FunctionDefinition(
-                name, arn, handler, runtime, code, environment, newMemoryMb, timeout, reservedConcurrency);
+                name, arn, handler, runtime, code, environment, newMemoryMb, timeout, reservedConcurrency, tracing);
     }
 
     public FunctionDefinition withTimeout(Duration newTimeout) {
         return new FunctionDefinition(
-                name, arn, handler, runtime, code, environment, memoryMb, newTimeout, reservedConcurrency);
+                name, arn, handler, runtime, code, environment, memoryMb, newTimeout, reservedConcurrency, tracing);
     }
 
     public FunctionDefinition withReservedConcurrency(Integer newReservedConcurrency) {
         return new FunctionDefinition(
-                name, arn, handler, runtime, code, environment, memoryMb, timeout, newReservedConcurrency);
+                name, arn, handler, runtime, code, environment, memoryMb, timeout, newReservedConcurrency, tracing);
+    }
+
+    public FunctionDefinition withTracing(TracingMode newTracing) {
+        return new FunctionDefinition(
+                name, arn, handler, runtime, code, environment, memoryMb, timeout, reservedConcurrency, newTracing);
     }
 
     FunctionDefinition withArn(String newArn) {
         return new FunctionDefinition(
-                name, newArn, handler, runtime, code, environment, memoryMb, timeout, reservedConcurrency);
+                name, newArn, handler, runtime, code, environment, memoryMb, timeout, reservedConcurrency, tracing);
     }
 }

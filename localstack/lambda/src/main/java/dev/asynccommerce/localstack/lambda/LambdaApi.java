@@ -1,5 +1,6 @@
 package dev.asynccommerce.localstack.lambda;
 
+import dev.asynccommerce.localstack.spi.TraceContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -87,8 +88,14 @@ public final class LambdaApi {
             throw LambdaException.validation("1 validation error detected: Value '" + logType
                     + "' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [None, Tail]");
         }
-        InvocationResult result =
-                service.invoke(functionName, qualifier, body, type, headers.get("X-Amz-Client-Context"));
+        // Lambda continues the caller's trace from the request's X-Amzn-Trace-Id, as every AWS service does.
+        InvocationResult result = service.invoke(
+                functionName,
+                qualifier,
+                body,
+                type,
+                headers.get("X-Amz-Client-Context"),
+                TraceContext.continuing(headers.get("X-Amzn-Trace-Id")));
         Map<String, String> out = new LinkedHashMap<>();
         out.put("x-amzn-RequestId", result.requestId());
         if (type != InvocationType.RequestResponse) {

@@ -3,6 +3,8 @@ package dev.asynccommerce.localstack.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.asynccommerce.localstack.lambda.Invocation.Outcome;
 import dev.asynccommerce.localstack.spi.Timers;
+import dev.asynccommerce.localstack.spi.TraceContext;
+import dev.asynccommerce.localstack.spi.TraceSegments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +43,9 @@ import org.apache.logging.log4j.Logger;
  * never has more environments than its reserved concurrency (or the default limit), and a synchronous
  * invoke beyond that is refused with TooManyRequestsException; an invocation that outlives its timeout
  * gets Lambda's timeout error and its process is stopped and later replaced; asynchronous invocations
- * are queued, and a function error is retried twice, one and then two minutes later on the {@link
- * Timers}. {@link #close()} stops every process.
+ * are queued, and a function error is retried (twice by default, as its {@link AsyncInvokeConfig}
+ * says), one and then two minutes later on the {@link Timers}; what still fails, or waits too long,
+ * goes to its on-failure destination. {@link #close()} stops every process.
  */
 public final class LambdaService implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LambdaService.class);
@@ -55,8 +58,6 @@ public final class LambdaService implements AutoCloseable {
     static final int MAX_ASYNC_PAYLOAD = 256 * 1024;
     /** Retries of a failed asynchronous invocation (Lambda's default MaximumRetryAttempts). */
     private static final List<Duration> ASYNC_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
-    /** Lambda keeps a throttled event for up to six hours (MaximumEventAgeInSeconds' default). */
-    private static final Duration MAX_EVENT_AGE = Duration.ofHours(6);
 
     /** Keys Lambda sets itself and refuses in a function's Environment. */
     static final Set<String> RESERVED = Set.of(
@@ -88,6 +89,8 @@ public final class LambdaService implements AutoCloseable {
     private final Duration initTimeout;
     private final Map<String, String> credentials;
     private final String xrayDaemonAddress;
+    private final TraceSegments segments;
+    private final AsyncFailureDestinations asyncFailureDestinations;
     private final Map<String, FunctionState> functions = new ConcurrentHashMap<>();
     private final ExecutorService async = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("lambda-async-", 0).factory());
@@ -103,6 +106,9 @@ public final class LambdaService implements AutoCloseable {
         final FunctionDefinition latest;
         final Map<String, FunctionDefinition> versions = new LinkedHashMap<>();
         final Map<String, String> aliases = new LinkedHashMap<>();
+        /** By qualifier ($LATEST for the unqualified function): how asynchronous invocations are treated. */
+        final Map<String, AsyncInvokeConfig> asyncConfigs = new java.util.concurrent.ConcurrentHashMap<>();
+
         final EnvironmentPool pool;
         final FunctionLog log;
         int lastVersion;
@@ -128,6 +134,8 @@ public final class LambdaService implements AutoCloseable {
                 "AWS_SECRET_ACCESS_KEY", b.secretAccessKey,
                 "AWS_SESSION_TOKEN", b.sessionToken);
         this.xrayDaemonAddress = b.xrayDaemonAddress;
+        this.segments = b.segments;
+        this.asyncFailureDestinations = b.asyncFailureDestinations;
         try {
             this.workDirectory = b.workDirectory != null
                     ? Files.createDirectories(b.workDirectory)
@@ -232,6 +240,31 @@ public final class LambdaService implements AutoCloseable {
             state.aliases.put(alias, version);
         }
         return state.latest.arn() + ":" + alias;
+    }
+
+    /**
+     * Configures asynchronous invocation of a function, version or alias (PutFunctionEventInvokeConfig),
+     * replacing what it had.
+     *
+     * @param qualifier a version or alias, or null for the unqualified function ($LATEST)
+     */
+    public void putEventInvokeConfig(String functionName, String qualifier, AsyncInvokeConfig config) {
+        Objects.requireNonNull(config, "config");
+        Target target = resolve(functionName, qualifier);
+        state(target.definition().name()).asyncConfigs.put(qualifierOf(target), config);
+    }
+
+    private AsyncInvokeConfig asyncConfig(Target target) {
+        FunctionState state = functions.get(target.definition().name());
+        return state == null
+                ? AsyncInvokeConfig.DEFAULT
+                : state.asyncConfigs.getOrDefault(qualifierOf(target), AsyncInvokeConfig.DEFAULT);
+    }
+
+    /** The qualifier a target was invoked by: its alias or version, or $LATEST. */
+    private static String qualifierOf(Target target) {
+        String[] parts = target.invokedArn().split(":");
+        return parts.length == 8 ? parts[7] : LATEST;
     }
 
     /** The unqualified ARN this service gives a function of that name. */
@@ -360,7 +393,23 @@ public final class LambdaService implements AutoCloseable {
     /** As {@link #invoke(String, String, byte[], InvocationType)}, with a base64 ClientContext. */
     public InvocationResult invoke(
             String functionName, String qualifier, byte[] payload, InvocationType type, String clientContext) {
+        return invoke(functionName, qualifier, payload, type, clientContext, TraceContext.NONE);
+    }
+
+    /**
+     * As {@link #invoke(String, String, byte[], InvocationType, String)}, within a trace: the caller's
+     * (the Invoke API's {@code X-Amzn-Trace-Id}, an API gateway, EventBridge, Step Functions) or, for an
+     * SQS batch, a new one linked to the producers' (see {@link InvocationTrace}).
+     */
+    public InvocationResult invoke(
+            String functionName,
+            String qualifier,
+            byte[] payload,
+            InvocationType type,
+            String clientContext,
+            TraceContext trace) {
         ensureOpen();
+        Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(type, "type");
         Target target = resolve(functionName, qualifier);
         byte[] event = payload == null || payload.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : payload;
@@ -375,10 +424,10 @@ public final class LambdaService implements AutoCloseable {
         return switch (type) {
             case DryRun -> new InvocationResult(204, new byte[0], null, null, requestId, "");
             case Event -> {
-                submit(new AsyncEvent(target, event, requestId, timers.now(), 0, 0));
+                submit(new AsyncEvent(target, event, requestId, timers.now(), 0, 0, trace));
                 yield new InvocationResult(202, new byte[0], null, null, requestId, "");
             }
-            case RequestResponse -> run(target, event, requestId, context);
+            case RequestResponse -> run(target, event, requestId, context, trace);
         };
     }
 
@@ -388,7 +437,13 @@ public final class LambdaService implements AutoCloseable {
      * @return the request id the function will see
      */
     public String invokeAsync(String functionName, byte[] payload) {
-        return invoke(functionName, null, payload, InvocationType.Event).requestId();
+        return invokeAsync(functionName, payload, TraceContext.NONE);
+    }
+
+    /** As {@link #invokeAsync(String, byte[])}, continuing the caller's trace on every attempt. */
+    public String invokeAsync(String functionName, byte[] payload, TraceContext trace) {
+        return invoke(functionName, null, payload, InvocationType.Event, null, trace)
+                .requestId();
     }
 
     /** The API carries ClientContext as base64; the runtime gets the JSON itself, as on Lambda. */
@@ -414,7 +469,8 @@ public final class LambdaService implements AutoCloseable {
         }
     }
 
-    private InvocationResult run(Target target, byte[] payload, String requestId, String clientContext) {
+    private InvocationResult run(
+            Target target, byte[] payload, String requestId, String clientContext, TraceContext trace) {
         FunctionDefinition function = target.definition();
         FunctionState state = state(function.name());
         ExecutionEnvironment environment = state.pool.acquire(
@@ -425,13 +481,17 @@ public final class LambdaService implements AutoCloseable {
                         Integer.toString(environmentIds.incrementAndGet()),
                         state.log,
                         timers::now));
-        Invocation invocation = new Invocation(requestId, payload, target.invokedArn(), traceId(), clientContext);
+        InvocationTrace tracing = InvocationTrace.begin(function, trace, timers.now());
+        Invocation invocation =
+                new Invocation(requestId, payload, target.invokedArn(), tracing.header(), clientContext);
+        boolean failed = true;
         try {
             environment.start(
                     runtimeClient(),
                     workDirectory.resolve("task").resolve(function.name()),
                     api -> childEnvironment(function, target.version(), api));
             Outcome outcome = environment.invoke(invocation, initTimeout);
+            failed = outcome.functionError() != null;
             return new InvocationResult(
                     200, outcome.payload(), outcome.functionError(), target.version(), requestId, invocation.logTail);
         } catch (IOException e) {
@@ -442,6 +502,17 @@ public final class LambdaService implements AutoCloseable {
             throw LambdaException.service("The invocation was interrupted.");
         } finally {
             state.pool.release(environment);
+            recordSegments(tracing, function, target, requestId, failed);
+        }
+    }
+
+    private void recordSegments(
+            InvocationTrace tracing, FunctionDefinition function, Target target, String requestId, boolean failed) {
+        try {
+            tracing.end(segments, function, target.invokedArn(), requestId, timers.now(), failed);
+        } catch (RuntimeException e) {
+            // The trace is an observer: its store failing must not fail the invocation.
+            LOG.warn("{} {}: its X-Ray segments were not recorded: {}", function.name(), requestId, e.toString());
         }
     }
 
@@ -498,13 +569,6 @@ public final class LambdaService implements AutoCloseable {
         return day + "/[" + version + "]" + HexFormat.of().formatHex(randomBytes(16));
     }
 
-    /** An X-Ray trace header for an unsampled trace, as Lambda passes when tracing is PassThrough. */
-    private String traceId() {
-        String epoch = Long.toHexString(timers.now().getEpochSecond());
-        return "Root=1-" + epoch + "-" + HexFormat.of().formatHex(randomBytes(12)) + ";Parent="
-                + HexFormat.of().formatHex(randomBytes(8)) + ";Sampled=0";
-    }
-
     private static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
         ThreadLocalRandom.current().nextBytes(bytes);
@@ -518,7 +582,13 @@ public final class LambdaService implements AutoCloseable {
      * throttles} counts throttled attempts, which Lambda retries with backoff and does not count.
      */
     private record AsyncEvent(
-            Target target, byte[] payload, String requestId, Instant queued, int attempt, int throttles) {}
+            Target target,
+            byte[] payload,
+            String requestId,
+            Instant queued,
+            int attempt,
+            int throttles,
+            TraceContext trace) {}
 
     private void submit(AsyncEvent event) {
         asyncInFlight.incrementAndGet(); // before returning, so awaitIdle() sees the work
@@ -535,11 +605,16 @@ public final class LambdaService implements AutoCloseable {
 
     private void runAsync(AsyncEvent event) {
         String name = event.target().definition().name();
+        AsyncInvokeConfig config = asyncConfig(event.target());
         try {
-            InvocationResult result = run(event.target(), event.payload(), event.requestId(), null);
+            InvocationResult result = run(event.target(), event.payload(), event.requestId(), null, event.trace());
             if (result.failed()) {
-                if (event.attempt() < ASYNC_RETRY_DELAYS.size()) {
+                if (event.attempt() < config.maximumRetryAttempts()) {
                     Instant due = timers.now().plus(ASYNC_RETRY_DELAYS.get(event.attempt()));
+                    if (tooOld(event, due, config)) {
+                        giveUp(event, config, "EventAgeExceeded", result);
+                        return;
+                    }
                     LOG.info("{} {} failed; retry {} at {}", name, event.requestId(), event.attempt() + 1, due);
                     schedule(
                             due,
@@ -549,28 +624,20 @@ public final class LambdaService implements AutoCloseable {
                                     event.requestId(),
                                     event.queued(),
                                     event.attempt() + 1,
-                                    event.throttles()));
+                                    event.throttles(),
+                                    event.trace()));
                 } else {
-                    LOG.warn(
-                            "{} {} failed {} times; discarded (no on-failure destination or DLQ here)",
-                            name,
-                            event.requestId(),
-                            event.attempt() + 1);
+                    giveUp(event, config, "RetriesExhausted", result);
                 }
             }
         } catch (LambdaException e) {
             if (e.status() == 429 || e.status() >= 500) {
-                // Throttles and system errors: back to the queue with backoff (1 s doubling to 5 min) for
-                // up to six hours, not counted as attempts.
+                // Throttles and system errors: back to the queue with backoff (1 s doubling to 5 min) until
+                // the event is too old, not counted as attempts.
                 long seconds = Math.min(300, 1L << Math.min(event.throttles(), 9));
                 Instant due = timers.now().plusSeconds(seconds);
-                if (closed || Duration.between(event.queued(), due).compareTo(MAX_EVENT_AGE) > 0) {
-                    LOG.warn(
-                            "{} {} discarded after {}: {}",
-                            name,
-                            event.requestId(),
-                            Duration.between(event.queued(), timers.now()),
-                            e.getMessage());
+                if (closed || tooOld(event, due, config)) {
+                    giveUp(event, config, "EventAgeExceeded", null);
                 } else {
                     schedule(
                             due,
@@ -580,7 +647,8 @@ public final class LambdaService implements AutoCloseable {
                                     event.requestId(),
                                     event.queued(),
                                     event.attempt(),
-                                    event.throttles() + 1));
+                                    event.throttles() + 1,
+                                    event.trace()));
                 }
             } else {
                 LOG.warn("{} {} discarded: {}", name, event.requestId(), e.getMessage());
@@ -589,6 +657,68 @@ public final class LambdaService implements AutoCloseable {
             LOG.error("{} {} failed in the local Lambda: {}", name, event.requestId(), e.toString(), e);
         } finally {
             done();
+        }
+    }
+
+    private static boolean tooOld(AsyncEvent event, Instant due, AsyncInvokeConfig config) {
+        return Duration.between(event.queued(), due).compareTo(config.maximumEventAge()) > 0;
+    }
+
+    /**
+     * An event Lambda stops trying: its invocation record goes to the on-failure destination, as AWS
+     * writes it ("Capturing records of Lambda asynchronous invocations"), or it is discarded.
+     *
+     * @param last the last attempt's result, or null when none ran (throttled until too old)
+     */
+    private void giveUp(AsyncEvent event, AsyncInvokeConfig config, String condition, InvocationResult last) {
+        String name = event.target().definition().name();
+        int attempts = event.attempt() + (last == null ? 0 : 1);
+        if (config.onFailureDestination() == null) {
+            LOG.warn(
+                    "{} {} discarded ({}, {} attempts): no on-failure destination",
+                    name,
+                    event.requestId(),
+                    condition,
+                    attempts);
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode record = Json.MAPPER.createObjectNode();
+        record.put("version", "1.0");
+        record.put(
+                "timestamp",
+                timers.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        com.fasterxml.jackson.databind.node.ObjectNode request = record.putObject("requestContext");
+        String invoked = event.target().invokedArn();
+        request.put("requestId", event.requestId());
+        request.put("functionArn", invoked.split(":").length == 8 ? invoked : invoked + ":" + LATEST);
+        request.put("condition", condition);
+        request.put("approximateInvokeCount", attempts);
+        record.set("requestPayload", jsonOrText(event.payload()));
+        if (last != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode response = record.putObject("responseContext");
+            response.put("statusCode", last.statusCode());
+            response.put("executedVersion", last.executedVersion());
+            response.put("functionError", last.functionError());
+            record.set("responsePayload", jsonOrText(last.payload()));
+        }
+        try {
+            asyncFailureDestinations.send(config.onFailureDestination(), record.toString());
+            LOG.info("{} {} {}: record sent to {}", name, event.requestId(), condition, config.onFailureDestination());
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "{} {} {}: record lost, the destination refused it: {}",
+                    name,
+                    event.requestId(),
+                    condition,
+                    e.toString());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode jsonOrText(byte[] payload) {
+        try {
+            return Json.MAPPER.readTree(payload);
+        } catch (java.io.IOException e) {
+            return Json.MAPPER.getNodeFactory().textNode(new String(payload, StandardCharsets.UTF_8));
         }
     }
 
@@ -706,8 +836,18 @@ public final class LambdaService implements AutoCloseable {
         private String secretAccessKey = "local";
         private String sessionToken = "local";
         private String xrayDaemonAddress = "127.0.0.1:2000";
+        private TraceSegments segments = TraceSegments.DISCARD;
+        private AsyncFailureDestinations asyncFailureDestinations = (arn, record) -> {
+            throw new IllegalStateException("no SQS to send invocation records to");
+        };
 
         private Builder() {}
+
+        /** Where records of failed asynchronous invocations go (the stack's SQS). */
+        public Builder asyncFailureDestinations(AsyncFailureDestinations value) {
+            this.asyncFailureDestinations = Objects.requireNonNull(value);
+            return this;
+        }
 
         public Builder region(String value) {
             this.region = Objects.requireNonNull(value);
@@ -760,6 +900,12 @@ public final class LambdaService implements AutoCloseable {
                 throw new IllegalArgumentException("expected host:port, got " + value);
             }
             this.xrayDaemonAddress = value;
+            return this;
+        }
+
+        /** Where sampled invocations of actively traced functions record their X-Ray segments. */
+        public Builder segments(TraceSegments value) {
+            this.segments = Objects.requireNonNull(value);
             return this;
         }
 

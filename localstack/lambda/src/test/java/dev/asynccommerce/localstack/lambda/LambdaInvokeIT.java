@@ -74,11 +74,16 @@ class LambdaInvokeIT {
     static LambdaService lambda;
     static HttpServer server;
     static LambdaClient client;
+    static final java.util.List<String> failureRecords = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() throws IOException {
         timers = new ManualTimers(Instant.parse("2026-11-21T10:00:00Z"));
-        lambda = LambdaService.builder().workDirectory(work).timers(timers).build();
+        lambda = LambdaService.builder()
+                .workDirectory(work)
+                .timers(timers)
+                .asyncFailureDestinations((arn, record) -> failureRecords.add(arn + " " + record))
+                .build();
         lambda.createFunction(function("echo", EchoHandler.class, Map.of()));
         lambda.createFunction(function("failing", FailingHandler.class, Map.of()));
         lambda.createFunction(function("greeter-en", EnvironmentHandler.class, Map.of("GREETING", "hello"))
@@ -91,6 +96,9 @@ class LambdaInvokeIT {
         lambda.createFunction(function("dry", EchoHandler.class, Map.of()));
         lambda.createFunction(function("async-echo", EchoHandler.class, Map.of()));
         lambda.createFunction(function("async-failing", FailingHandler.class, Map.of()));
+        lambda.createFunction(function("async-destined", FailingHandler.class, Map.of()));
+        lambda.createAlias("async-destined", "live", lambda.publishVersion("async-destined"));
+        lambda.createFunction(function("async-aging", FailingHandler.class, Map.of()));
 
         LambdaApi api = new LambdaApi(lambda);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -425,6 +433,90 @@ class LambdaInvokeIT {
         assertThat(count(log, attempt)).isEqualTo(3);
     }
 
+    @Test
+    void anAliasWhoseRetriesAreSpentSendsItsInvocationRecordToItsOnFailureQueue() throws Exception {
+        String queue = "arn:aws:sqs:us-east-1:000000000000:async-destined-failures";
+        lambda.putEventInvokeConfig("async-destined", "live", new AsyncInvokeConfig(1, Duration.ofHours(1), queue));
+        InvokeResponse response = client.invoke(InvokeRequest.builder()
+                .functionName("async-destined")
+                .qualifier("live")
+                .invocationType(InvocationType.EVENT)
+                .payload(SdkBytes.fromUtf8String("{\"reason\":\"always\"}"))
+                .build());
+        String requestId = response.responseMetadata().requestId();
+        Path log = lambda.logFile("async-destined");
+        String attempt = "failing " + requestId;
+        awaitTrue(() -> count(log, attempt) == 1 && lambda.awaitIdle(Duration.ZERO));
+        assertThat(recordsFor(requestId)).as("one retry is left").isEmpty();
+
+        timers.advance(Duration.ofMinutes(1));
+        awaitTrue(() -> count(log, attempt) == 2 && lambda.awaitIdle(Duration.ZERO));
+
+        assertThat(recordsFor(requestId)).singleElement().satisfies(sent -> {
+            assertThat(sent).startsWith(queue + " ");
+            JsonNode record = JSON.readTree(sent.substring(queue.length() + 1));
+            assertThat(record.path("version").asText()).isEqualTo("1.0");
+            assertThat(record.at("/requestContext/requestId").asText()).isEqualTo(requestId);
+            assertThat(record.at("/requestContext/functionArn").asText())
+                    .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:async-destined:live");
+            assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
+            assertThat(record.at("/requestContext/approximateInvokeCount").asInt())
+                    .isEqualTo(2);
+            assertThat(record.path("requestPayload").toString()).isEqualTo("{\"reason\":\"always\"}");
+            assertThat(record.at("/responseContext/statusCode").asInt()).isEqualTo(200);
+            assertThat(record.at("/responseContext/executedVersion").asText()).isEqualTo("1");
+            assertThat(record.at("/responseContext/functionError").asText()).isEqualTo("Unhandled");
+            assertThat(record.at("/responsePayload/errorMessage").asText()).isNotEmpty();
+        });
+        assertThat(timers.pending()).isZero();
+    }
+
+    @Test
+    void anEventThatWouldOutliveItsMaximumAgeIsGivenUpAsTooOld() throws Exception {
+        String queue = "arn:aws:sqs:us-east-1:000000000000:async-aging-failures";
+        lambda.putEventInvokeConfig("async-aging", null, new AsyncInvokeConfig(2, Duration.ofSeconds(90), queue));
+        String requestId = client.invoke(InvokeRequest.builder()
+                        .functionName("async-aging")
+                        .invocationType(InvocationType.EVENT)
+                        .payload(SdkBytes.fromUtf8String("{\"reason\":\"always\"}"))
+                        .build())
+                .responseMetadata()
+                .requestId();
+        Path log = lambda.logFile("async-aging");
+        String attempt = "failing " + requestId;
+        awaitTrue(() -> count(log, attempt) == 1 && lambda.awaitIdle(Duration.ZERO));
+
+        // The first retry (at 60 s) is within 90 s; the second would be at 180 s, past it.
+        timers.advance(Duration.ofMinutes(1));
+        awaitTrue(() -> count(log, attempt) == 2 && lambda.awaitIdle(Duration.ZERO));
+
+        assertThat(recordsFor(requestId)).singleElement().satisfies(sent -> {
+            JsonNode record = JSON.readTree(sent.substring(queue.length() + 1));
+            assertThat(record.at("/requestContext/condition").asText()).isEqualTo("EventAgeExceeded");
+            assertThat(record.at("/requestContext/functionArn").asText()).endsWith(":function:async-aging:$LATEST");
+            assertThat(record.at("/requestContext/approximateInvokeCount").asInt())
+                    .isEqualTo(2);
+        });
+        assertThat(timers.pending()).isZero();
+    }
+
+    @Test
+    void anAsyncConfigOutsideLambdasLimitsIsRefused() {
+        assertThatThrownBy(() -> new AsyncInvokeConfig(3, Duration.ofHours(1), null))
+                .isInstanceOf(LambdaException.class)
+                .hasMessageContaining("MaximumRetryAttempts");
+        assertThatThrownBy(() -> new AsyncInvokeConfig(0, Duration.ofSeconds(59), null))
+                .hasMessageContaining("MaximumEventAgeInSeconds");
+        assertThatThrownBy(() -> new AsyncInvokeConfig(0, Duration.ofHours(7), null))
+                .hasMessageContaining("MaximumEventAgeInSeconds");
+        assertThatThrownBy(() -> lambda.putEventInvokeConfig("async-destined", "nope", AsyncInvokeConfig.DEFAULT))
+                .isInstanceOf(LambdaException.class);
+    }
+
+    private static java.util.List<String> recordsFor(String requestId) {
+        return failureRecords.stream().filter(r -> r.contains(requestId)).toList();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static InvokeResponse invoke(String function, String payload) {
@@ -493,7 +585,8 @@ class LambdaInvokeIT {
         }
     }
 
-    private static Path testClasses() {
+    /** Where the test handlers are compiled: the code of every test function. */
+    static Path testClasses() {
         try {
             return Path.of(LambdaInvokeIT.class
                     .getProtectionDomain()

@@ -32,23 +32,29 @@ final class Controls {
     private final Faults faults;
     private final Runnable reset;
     private final Supplier<List<Map<String, Object>>> notifications;
+    private final Supplier<SimulatedProviderFaults> providerFaults;
     // One reset at a time; other requests are served meanwhile.
     private final ReentrantLock resetting = new ReentrantLock();
 
-    /** @param notifications what the simulated customer channel has sent, oldest first */
+    /**
+     * @param notifications what the simulated customer channel has sent, oldest first
+     * @param providerFaults where faults of the simulated payment provider go, for the current deployment
+     */
     Controls(
             VirtualClock clock,
             Supplier<String> status,
             List<String> services,
             Faults faults,
             Runnable reset,
-            Supplier<List<Map<String, Object>>> notifications) {
+            Supplier<List<Map<String, Object>>> notifications,
+            Supplier<SimulatedProviderFaults> providerFaults) {
         this.clock = clock;
         this.status = status;
         this.services = List.copyOf(services);
         this.faults = faults;
         this.reset = reset;
         this.notifications = notifications;
+        this.providerFaults = providerFaults;
     }
 
     ProtocolResponse handle(String method, String path, byte[] body) throws Exception {
@@ -69,7 +75,10 @@ final class Controls {
                         Map.of(
                                 "faults",
                                 faults.list().stream().map(Controls::view).toList()));
-            case "DELETE /_local/faults" -> json(200, Map.of("removed", faults.clear()));
+            case "DELETE /_local/faults" -> {
+                providerFaults.get().clear();
+                yield json(200, Map.of("removed", faults.clear()));
+            }
             case "GET /_local/notifications" -> json(200, Map.of("notifications", notifications.get()));
             default -> problem(404, "not-found", "No local control at " + method + " " + path);
         };
@@ -156,6 +165,18 @@ final class Controls {
                 errorRate.asDouble(),
                 latencyMs.asLong(),
                 count == null || count.isNull() ? null : count.asInt());
+        if (SimulatedProviderFaults.SERVICE.equals(fault.service())) {
+            if (SimulatedProviderFaults.operation(fault.operation()).isEmpty()) {
+                return invalid(
+                        "operation",
+                        "of the simulated payment provider must be one of " + SimulatedProviderFaults.operationNames());
+            }
+            if (!providerFaults.get().inject(fault)) {
+                return problem(409, "not-deployed", "No payment provider is deployed to inject the fault into.");
+            }
+            // The provider spends its count itself; the stack's list would only show a stale one.
+            return json(200, view(fault));
+        }
         faults.put(fault);
         return json(200, view(fault));
     }

@@ -13,8 +13,8 @@ import java.util.function.DoubleSupplier;
  * serves, whoever sent it (a test, a function, another emulator calling through the endpoint), so a
  * fault looks to every caller the way a faltering AWS service would.
  *
- * <p>Services the stack does not serve (e.g. {@code payments}, a simulated provider) are stored too:
- * their simulated adapters read {@link #list()} through {@code GET /_local/faults}.
+ * <p>Faults of the simulated payment provider (service {@code payments}) are not kept here: the provider
+ * runs inside the payments functions and gets them through {@link SimulatedProviderFaults}.
  *
  * <p>Thread-safe: the count of a fault is spent atomically, so {@code count} requests are affected even
  * when they arrive together.

@@ -34,6 +34,7 @@ final class Gateway extends Handler.Wrapper {
     private final StepFunctionsApi stepFunctions;
     private final EventBridgeApi eventBridge;
     private final LambdaApi lambda;
+    private final XRayApi xray;
     private final LocalIdentity identity;
     private final SqsProxy sqs;
     private final Controls controls;
@@ -44,6 +45,7 @@ final class Gateway extends Handler.Wrapper {
             StepFunctionsApi stepFunctions,
             EventBridgeApi eventBridge,
             LambdaApi lambda,
+            XRayApi xray,
             LocalIdentity identity,
             SqsProxy sqs,
             Controls controls,
@@ -52,6 +54,7 @@ final class Gateway extends Handler.Wrapper {
         this.stepFunctions = stepFunctions;
         this.eventBridge = eventBridge;
         this.lambda = lambda;
+        this.xray = xray;
         this.identity = identity;
         this.sqs = sqs;
         this.controls = controls;
@@ -131,12 +134,14 @@ final class Gateway extends Handler.Wrapper {
         if (path.startsWith("/_local/")) {
             return controls.handle(request.getMethod(), path, body);
         }
+        // Every AWS service continues the caller's trace from the request's X-Amzn-Trace-Id.
+        String traceHeader = request.getHeaders().get("X-Amzn-Trace-Id");
         if (target != null && StepFunctionsApi.handles(target)) {
-            var r = stepFunctions.handle(target, body);
+            var r = stepFunctions.handle(target, body, traceHeader);
             return new ProtocolResponse(r.status(), r.contentType(), r.body());
         }
         if (target != null && EventBridgeApi.handles(target)) {
-            var r = eventBridge.handle(target, body);
+            var r = eventBridge.handle(target, body, traceHeader);
             return new ProtocolResponse(r.status(), r.contentType(), r.body());
         }
         if (LocalIdentity.poolOfJwksPath(path) != null) {
@@ -146,6 +151,9 @@ final class Gateway extends Handler.Wrapper {
             var r = lambda.handle(request.getMethod(), path, query(request), headers(request), body);
             String type = r.headers().getOrDefault("Content-Type", "application/json");
             return new ProtocolResponse(r.status(), type, r.body(), r.headers());
+        }
+        if (target == null && XRayApi.handles(request.getMethod(), path)) {
+            return xray.handle(path, body);
         }
         if ((target != null && target.startsWith("AmazonSQS.")) || isSqsQuery(request, body)) {
             String query = request.getHttpURI().getQuery();

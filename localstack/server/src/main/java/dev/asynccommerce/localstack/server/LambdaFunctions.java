@@ -7,6 +7,7 @@ import dev.asynccommerce.localstack.lambda.InvocationType;
 import dev.asynccommerce.localstack.lambda.LambdaException;
 import dev.asynccommerce.localstack.lambda.LambdaService;
 import dev.asynccommerce.localstack.spi.FunctionInvoker;
+import dev.asynccommerce.localstack.spi.TraceContext;
 import dev.asynccommerce.localstack.stepfunctions.integration.LocalFunctions;
 import java.nio.charset.StandardCharsets;
 
@@ -24,12 +25,20 @@ final class LambdaFunctions implements LocalFunctions {
 
     @Override
     public Invocation invoke(String functionName, String qualifier, byte[] payload, boolean asynchronous) {
+        return invoke(functionName, qualifier, payload, asynchronous, null);
+    }
+
+    @Override
+    public Invocation invoke(
+            String functionName, String qualifier, byte[] payload, boolean asynchronous, String traceHeader) {
         try {
             InvocationResult result = lambda.invoke(
                     functionName,
                     qualifier,
                     payload,
-                    asynchronous ? InvocationType.Event : InvocationType.RequestResponse);
+                    asynchronous ? InvocationType.Event : InvocationType.RequestResponse,
+                    null,
+                    TraceContext.continuing(traceHeader));
             return new Invocation(
                     result.statusCode(), result.payload(), result.functionError(), result.executedVersion());
         } catch (LambdaException e) {
@@ -38,24 +47,48 @@ final class LambdaFunctions implements LocalFunctions {
     }
 
     static LambdaTargets eventTargets(LambdaService lambda) {
-        return (functionArn, payload) -> {
-            try {
-                lambda.invokeAsync(functionArn, payload.getBytes(StandardCharsets.UTF_8));
-            } catch (LambdaException e) {
-                if (e.status() == 404) {
-                    throw DeliveryException.permanent("NO_RESOURCE", e.getMessage());
+        return new LambdaTargets() {
+            @Override
+            public void invokeAsync(String functionArn, String payload) {
+                invokeAsync(functionArn, payload, null);
+            }
+
+            /** EventBridge invokes asynchronously, continuing the event's trace. */
+            @Override
+            public void invokeAsync(String functionArn, String payload, String traceHeader) {
+                try {
+                    lambda.invokeAsync(
+                            functionArn,
+                            payload.getBytes(StandardCharsets.UTF_8),
+                            TraceContext.continuing(traceHeader));
+                } catch (LambdaException e) {
+                    if (e.status() == 404) {
+                        throw DeliveryException.permanent("NO_RESOURCE", e.getMessage());
+                    }
+                    throw DeliveryException.retryable(
+                            e.status() == 429 ? "THROTTLING" : "SDK_CLIENT_ERROR", e.getMessage());
                 }
-                throw DeliveryException.retryable(
-                        e.status() == 429 ? "THROTTLING" : "SDK_CLIENT_ERROR", e.getMessage());
             }
         };
     }
 
-    /** Synchronous invocation, as the API gateway and the event-source mappings invoke. */
+    /**
+     * Synchronous invocation, as the API gateway and the event-source mappings invoke: in the caller's
+     * trace, a new trace linked to an SQS batch's senders, or (DynamoDB Streams) a trace of its own.
+     */
     static FunctionInvoker invoker(LambdaService lambda) {
-        return (functionArn, payload) -> {
-            InvocationResult result = lambda.invoke(functionArn, null, payload, InvocationType.RequestResponse);
-            return new FunctionInvoker.Invocation(result.payload(), result.functionError());
+        return new FunctionInvoker() {
+            @Override
+            public FunctionInvoker.Invocation invoke(String functionArn, byte[] payload) {
+                return invoke(functionArn, payload, TraceContext.NONE);
+            }
+
+            @Override
+            public FunctionInvoker.Invocation invoke(String functionArn, byte[] payload, TraceContext trace) {
+                InvocationResult result =
+                        lambda.invoke(functionArn, null, payload, InvocationType.RequestResponse, null, trace);
+                return new FunctionInvoker.Invocation(result.payload(), result.functionError());
+            }
         };
     }
 }

@@ -63,6 +63,7 @@ public final class LocalDeployment {
                     .with("AWS::Lambda::Function", functions.functions())
                     .with("AWS::Lambda::Version", functions.versions())
                     .with("AWS::Lambda::Alias", functions.aliases())
+                    .with("AWS::Lambda::EventInvokeConfig", functions.eventInvokeConfigs())
                     .with("AWS::ApiGatewayV2::Api", apis.apis())
                     .with("AWS::ApiGatewayV2::Integration", apis.integrations())
                     .with("AWS::ApiGatewayV2::Authorizer", apis.authorizers())

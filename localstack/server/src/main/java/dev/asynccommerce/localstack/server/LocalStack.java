@@ -8,6 +8,7 @@ import dev.asynccommerce.localstack.deployer.CloudAssembly;
 import dev.asynccommerce.localstack.deployer.Provisioner;
 import dev.asynccommerce.localstack.eventbridge.EventBridge;
 import dev.asynccommerce.localstack.eventbridge.EventBridgeApi;
+import dev.asynccommerce.localstack.eventbridge.delivery.StepFunctionsTargets;
 import dev.asynccommerce.localstack.eventsources.EventSourceMappings;
 import dev.asynccommerce.localstack.lambda.LambdaApi;
 import dev.asynccommerce.localstack.lambda.LambdaService;
@@ -72,10 +73,16 @@ public final class LocalStack implements AutoCloseable {
     private final SqsClient sqsForTargets;
     private final DynamoDbClient dynamoForReset;
     private final Faults faults = new Faults(() -> ThreadLocalRandom.current().nextDouble());
+    /** X-Ray: what sampled invocations and executions record, served by the X-Ray API on this endpoint. */
+    private final XRayStore traces = new XRayStore();
     // What POST /_local/reset does; replaced when a deployment is made, read by the controls.
     private volatile Runnable reset;
     /** What the deployment's simulated customer channel sent; nothing before a deployment. */
     private volatile Supplier<List<Map<String, Object>>> sentNotifications = List::of;
+
+    private volatile SimulatedProviderFaults providerFaults = SimulatedProviderFaults.NONE;
+    /** What /_local/health says: "starting" until a deployment is in place (and seeded, when asked to). */
+    private volatile String status = "starting";
 
     private final URI endpoint;
     private final Region region;
@@ -143,6 +150,12 @@ public final class LocalStack implements AutoCloseable {
                 // Here every environment is a fresh JVM, and a burst of them on a small machine takes far
                 // longer; an init that really hangs still times out.
                 .initTimeout(LOCAL_INIT_TIMEOUT)
+                .segments(traces)
+                // Records of asynchronous invocations that failed every attempt, to their on-failure queue.
+                .asyncFailureDestinations((queueArn, record) -> sqsForTargets.sendMessage(b -> b.queueUrl(sqsForTargets
+                                .getQueueUrl(q -> q.queueName(queueArn.substring(queueArn.lastIndexOf(':') + 1)))
+                                .queueUrl())
+                        .messageBody(record)))
                 .build();
         clock.addQuiescence(lambda::awaitIdle);
         this.streamsForMappings = DynamoDbStreamsClient.builder()
@@ -165,6 +178,7 @@ public final class LocalStack implements AutoCloseable {
                 .accountId(ACCOUNT)
                 .localFunctions(new LambdaFunctions(lambda))
                 .integrations(AwsSdkIntegrations.at(endpoint, region))
+                .segments(traces)
                 .build();
         this.eventBridge = EventBridge.builder()
                 .account(ACCOUNT)
@@ -172,7 +186,18 @@ public final class LocalStack implements AutoCloseable {
                 .timers(clock.asTimers())
                 .sqs(sqsForTargets)
                 .lambda(LambdaFunctions.eventTargets(lambda))
-                .stepFunctions((arn, input) -> stepFunctions.startExecution(arn, null, input))
+                .stepFunctions(new StepFunctionsTargets() {
+                    @Override
+                    public void startExecution(String stateMachineArn, String input) {
+                        startExecution(stateMachineArn, input, null);
+                    }
+
+                    /** The execution continues the event's trace (its traceHeader). */
+                    @Override
+                    public void startExecution(String stateMachineArn, String input, String traceHeader) {
+                        stepFunctions.startExecution(stateMachineArn, null, input, traceHeader);
+                    }
+                })
                 .build();
         clock.addQuiescence(eventBridge::awaitIdle);
         this.dynamoForTtl = DynamoDbClient.builder()
@@ -195,11 +220,12 @@ public final class LocalStack implements AutoCloseable {
         this.reset = resetFor(List.of(), () -> {}, () -> {});
         Controls controls = new Controls(
                 clock,
-                () -> "ready",
+                () -> status,
                 List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"),
                 faults,
                 () -> reset.run(),
-                () -> sentNotifications.get());
+                () -> sentNotifications.get(),
+                () -> providerFaults);
         this.apis = new ApiGateway(LambdaFunctions.invoker(lambda), issuer -> identity.jwks(), clock::now, ACCOUNT);
         // The API gateway answers /_aws/execute-api and /_aws/ws; everything else falls through to the router.
         server.setHandler(new Handler.Sequence(
@@ -209,6 +235,7 @@ public final class LocalStack implements AutoCloseable {
                         new StepFunctionsApi(stepFunctions),
                         new EventBridgeApi(eventBridge),
                         new LambdaApi(lambda),
+                        new XRayApi(traces, clock::now, ACCOUNT),
                         identity,
                         new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/")),
                         controls,
@@ -250,8 +277,22 @@ public final class LocalStack implements AutoCloseable {
      * add or replace the provisioner of a resource type.
      */
     public LocalDeployment.Result deploy(CloudAssembly assembly, Map<String, Provisioner> extraProvisioners) {
+        return deploy(assembly, extraProvisioners, deployed -> {});
+    }
+
+    /**
+     * Deploys, then seeds the deployment with {@code seed}, which {@code POST /_local/reset} runs again;
+     * {@code /_local/health} says "ready" only once both are done.
+     */
+    public LocalDeployment.Result deploy(
+            CloudAssembly assembly,
+            Map<String, Provisioner> extraProvisioners,
+            java.util.function.Consumer<LocalDeployment.Result> seed) {
+        status = "starting";
         LocalDeployment.Result deployed = LocalDeployment.deploy(this, assembly, extraProvisioners);
-        resetRestores(deployed, () -> {});
+        Runnable seedThis = () -> seed.accept(deployed);
+        seedThis.run();
+        resetRestores(deployed, seedThis);
         return deployed;
     }
 
@@ -263,6 +304,8 @@ public final class LocalStack implements AutoCloseable {
     public void resetRestores(LocalDeployment.Result deployed, Runnable seed) {
         this.reset = resetFor(deployed.physicalIdsOf("AWS::DynamoDB::Table"), deployed.registerApis(), seed);
         this.sentNotifications = CustomerNotifications.of(deployed, dynamoForReset);
+        this.providerFaults = SimulatedProviderFaults.of(deployed, dynamoForReset);
+        this.status = "ready";
     }
 
     private Runnable resetFor(List<String> tables, Runnable registerApis, Runnable seed) {
@@ -274,6 +317,7 @@ public final class LocalStack implements AutoCloseable {
                 lambda,
                 sqsForTargets,
                 dynamoForReset,
+                traces,
                 tables,
                 registerApis,
                 seed);

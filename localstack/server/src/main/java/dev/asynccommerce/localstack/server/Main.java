@@ -62,11 +62,10 @@ public final class Main {
             return;
         }
         try {
-            LocalDeployment.Result deployed =
-                    stack.deploy(CloudAssembly.read(arguments.cdkOut(), arguments.stackName()), Map.of());
-            Runnable seed = arguments.seed() ? () -> DemoData.seed(stack, deployed) : () -> {};
-            seed.run();
-            stack.resetRestores(deployed, seed);
+            LocalDeployment.Result deployed = stack.deploy(
+                    CloudAssembly.read(arguments.cdkOut(), arguments.stackName()),
+                    Map.of(),
+                    arguments.seed() ? d -> DemoData.seed(stack, d) : d -> {});
             StackOutputs.write(arguments.outputs(), arguments.stackName(), deployed.outputs());
             Path tokens = arguments.outputs().resolveSibling("dev-tokens.json");
             DevTokens.write(tokens, DevTokens.mint(stack, deployed, java.time.Instant.now()));

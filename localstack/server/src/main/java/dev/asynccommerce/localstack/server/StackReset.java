@@ -38,7 +38,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       targets, event-source mappings and functions is let finish;
  *   <li>every table of the deployment is emptied item by item (DynamoDB has no truncate);
  *   <li>the stream mappings start again at LATEST — after the REMOVE records, before any new write;
- *   <li>the demo data is seeded again, when the stack was started with it.
+ *   <li>the demo data is seeded again, when the stack was started with it;
+ *   <li>the X-Ray segment store is emptied.
  * </ol>
  *
  * <p>Not undone: EventBridge target retries already scheduled on the clock (they fire on a later advance).
@@ -54,6 +55,7 @@ final class StackReset implements Runnable {
     private final LambdaService lambda;
     private final SqsClient sqs;
     private final DynamoDbClient dynamo;
+    private final XRayStore traces;
     private final List<String> tables;
     private final Runnable registerApis;
     private final Runnable seed;
@@ -66,6 +68,7 @@ final class StackReset implements Runnable {
             LambdaService lambda,
             SqsClient sqs,
             DynamoDbClient dynamo,
+            XRayStore traces,
             List<String> tables,
             Runnable registerApis,
             Runnable seed) {
@@ -76,6 +79,7 @@ final class StackReset implements Runnable {
         this.lambda = lambda;
         this.sqs = sqs;
         this.dynamo = dynamo;
+        this.traces = traces;
         this.tables = List.copyOf(tables);
         this.registerApis = registerApis;
         this.seed = seed;
@@ -102,6 +106,8 @@ final class StackReset implements Runnable {
         tables.forEach(this::empty);
         streamMappings.values().forEach(definition -> mappings.create(fromLatest(definition)));
         seed.run();
+        // Last, so that the seed's own traces and what was still settling above are gone too.
+        traces.clear();
         LOG.info(
                 "reset: {} tables emptied, {} stream mappings restarted, in {} ms",
                 tables.size(),

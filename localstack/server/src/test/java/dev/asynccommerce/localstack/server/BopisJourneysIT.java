@@ -445,6 +445,77 @@ class BopisJourneysIT {
     }
 
     @Test
+    void badInputAtTheStorefrontRoutesIsRefusedAsProblemsAndChangesNothing() throws Exception {
+        String sku = "SKU-0016";
+        String key = "journey-bad-" + UUID.randomUUID();
+        Map<String, String> keyed = Map.of("Idempotency-Key", key);
+        String valid = """
+                {"customer": {"customerId": "c-123", "email": "ana@example.com"},
+                 "lines": [{"sku": "%s", "quantity": 1}],
+                 "fulfillment": {"type": "PICKUP", "storeId": "%s"},
+                 "payment": {"methods": [{"type": "CARD", "token": "tok_visa"}]}}""".formatted(sku, STORE);
+
+        assertProblem(call("POST", storefront + "/orders", "{\"lines\": [", keyed), 400);
+        HttpResponse<String> badFields = call(
+                "POST",
+                storefront + "/orders",
+                valid.replace("\"quantity\": 1", "\"quantity\": 0").replace(STORE, "store-404"),
+                keyed);
+        assertProblem(badFields, 400);
+        assertThat(badFields.body()).contains("lines[0].quantity", "fulfillment.storeId");
+        assertProblem(call("POST", storefront + "/orders", valid.replace(sku, "SKU-9999"), keyed), 400);
+        assertProblem(call("POST", storefront + "/orders", valid, Map.of()), 400);
+        assertProblem(call("POST", storefront + "/orders", "{\"pad\": \"" + "x".repeat(64 * 1024) + "\"}", keyed), 413);
+        // None of the refusals kept the key: the corrected checkout under it is accepted, and only once.
+        HttpResponse<String> accepted = call("POST", storefront + "/orders", valid, keyed);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertProblem(call("POST", storefront + "/orders", valid.replace("tok_visa", "tok_wallet"), keyed), 422);
+        JsonNode answer = JSON.readTree(accepted.body());
+        Placed placed = new Placed(
+                answer.path("orderId").asText(), answer.path("orderToken").asText());
+        awaitStatus(placed, "PICKING");
+
+        String order = storefront + "/orders/" + placed.orderId();
+        assertProblem(call("GET", order, null, Map.of()), 401);
+        Placed other = checkout(sku, 1, "tok_visa");
+        HttpResponse<String> foreign = call("GET", order, null, Map.of("Authorization", bearer(other)));
+        String noSuchOrder = placed.orderId().substring(0, placed.orderId().length() - 1)
+                + (placed.orderId().endsWith("a") ? "b" : "a");
+        HttpResponse<String> missing =
+                call("GET", storefront + "/orders/" + noSuchOrder, null, Map.of("Authorization", bearer(other)));
+        assertProblem(foreign, 404);
+        assertThat(foreign.body()).as("another's order reads as a missing one").isEqualTo(missing.body());
+        assertProblem(call("POST", order + "/cancel", null, Map.of("Authorization", bearer(other))), 404);
+        assertProblem(
+                customer("POST", placed, "/payment-methods", "{\"methods\": [{\"type\": \"CARD\", \"token\": 42}]}"),
+                400);
+        assertProblem(
+                customer(
+                        "POST",
+                        placed,
+                        "/payment-methods",
+                        "{\"methods\": [{\"type\": \"CARD\", \"token\": \"tok_visa\"}]}"),
+                409);
+
+        String availability = storefront + "/stores/" + STORE + "/availability";
+        assertProblem(call("GET", availability + "?sku=SKU-9999", null, Map.of()), 400);
+        assertProblem(call("GET", availability, null, Map.of()), 400);
+        assertProblem(call("GET", storefront + "/stores/store-404/availability?sku=" + sku, null, Map.of()), 404);
+
+        assertThat(order(placed).path("status").asText()).isEqualTo("PICKING");
+        awaitAvailable(sku, SEEDED_UNITS - 2);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception", "\tat ", "ana@example.com");
+    }
+
+    @Test
     void aCustomerWhoCancelsAParkedPaymentEndsTheOrderAndCannotResumeIt() throws Exception {
         String sku = "SKU-0010";
         Placed placed = checkout(sku, 1, "tok_decline");
@@ -491,6 +562,44 @@ class BopisJourneysIT {
         assertThat(timeline(picking)).doesNotContain("OrderPaymentFailed");
         awaitPayments(placed, "PaymentAuthorized: CARD, 15.99 EUR, attempt 1");
         awaitAvailable(sku, SEEDED_UNITS - 1);
+    }
+
+    @Test
+    void aProviderThatFailsThreeCallsInARowIsRetriedFromTheQueueAndThePaymentGoesThrough() throws Exception {
+        String sku = "SKU-0015";
+        // Three failures outlast the consumer's in-process retries (three calls), so the message goes back
+        // to the queue with a backoff and the next delivery authorizes.
+        HttpResponse<String> injected = call(
+                "POST",
+                awsEndpoint + "/_local/faults",
+                "{\"service\": \"payments\", \"operation\": \"Authorize\", \"errorRate\": 1, \"latencyMs\": 0,"
+                        + " \"count\": 3}",
+                Map.of());
+        assertThat(injected.statusCode()).as(injected.body()).isEqualTo(200);
+        try {
+            Placed placed = checkout(sku, 1, "tok_visa");
+
+            JsonNode picking = awaitStatus(placed, "PICKING");
+
+            assertThat(timeline(picking)).doesNotContain("OrderPaymentFailed");
+            awaitPayments(placed, "PaymentAuthorized: CARD, 19.99 EUR, attempt 1");
+            awaitAvailable(sku, SEEDED_UNITS - 1);
+        } finally {
+            call("DELETE", awsEndpoint + "/_local/faults", null, Map.of());
+        }
+    }
+
+    @Test
+    void aFaultForAnOperationTheProviderDoesNotHaveIsRefused() throws Exception {
+        HttpResponse<String> refused = call(
+                "POST",
+                awsEndpoint + "/_local/faults",
+                "{\"service\": \"payments\", \"operation\": \"Teleport\", \"errorRate\": 1, \"latencyMs\": 0}",
+                Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("Authorize");
     }
 
     @Test

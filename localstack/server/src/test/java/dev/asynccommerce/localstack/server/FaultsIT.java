@@ -204,14 +204,8 @@ class FaultsIT {
         fault("""
                 {"service": "states", "operation": "ListStateMachines", "errorRate": 1, "latencyMs": 0}""");
         fault("""
-                {"service": "payments", "operation": "Authorize", "errorRate": 0.5, "latencyMs": 200, "count": 4}""");
-        assertThat(activeFaults())
-                .as("a service the stack does not serve is kept for its simulated adapter")
-                .anySatisfy(f -> {
-                    assertThat(f.path("service").asText()).isEqualTo("payments");
-                    assertThat(f.path("errorRate").asDouble()).isEqualTo(0.5);
-                    assertThat(f.path("count").asInt()).isEqualTo(4);
-                });
+                {"service": "events", "operation": "PutEvents", "errorRate": 0.5, "latencyMs": 200, "count": 4}""");
+        assertThat(activeFaults()).hasSize(2);
 
         HttpResponse<String> deleted = http("DELETE", "/_local/faults", null);
 
@@ -221,6 +215,17 @@ class FaultsIT {
         try (SfnClient sfn = noRetries(SfnClient.builder()).build()) {
             assertThat(sfn.listStateMachines().sdkHttpResponse().statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aPaymentProviderFaultNeedsADeployedProvider() throws Exception {
+        // This stack deploys nothing: the simulated provider, inside the payments functions, is absent.
+        HttpResponse<String> refused = http("POST", "/_local/faults", """
+                {"service": "payments", "operation": "Authorize", "errorRate": 1, "latencyMs": 0}""");
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(activeFaults()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

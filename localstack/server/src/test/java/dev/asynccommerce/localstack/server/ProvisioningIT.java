@@ -97,10 +97,20 @@ class ProvisioningIT {
                     .isEqualTo("expiresAt");
         }
         assertThat(provisioners.notEmulatedProperties())
-                .contains(
-                        "AWS::DynamoDB::Table.SSESpecification",
-                        "AWS::SQS::Queue.SqsManagedSseEnabled",
-                        "AWS::StepFunctions::StateMachine.TracingConfiguration");
+                .contains("AWS::DynamoDB::Table.SSESpecification", "AWS::SQS::Queue.SqsManagedSseEnabled")
+                .doesNotContain("AWS::StepFunctions::StateMachine.TracingConfiguration");
+    }
+
+    @Test
+    void theStateMachineKeepsItsTracingConfiguration() {
+        try (SfnClient sfn = StackClients.of(stack, SfnClient.builder()).build()) {
+            String arn = deployed.resources().get("Flow").physicalId();
+
+            assertThat(sfn.describeStateMachine(b -> b.stateMachineArn(arn))
+                            .tracingConfiguration()
+                            .enabled())
+                    .isTrue();
+        }
     }
 
     @Test

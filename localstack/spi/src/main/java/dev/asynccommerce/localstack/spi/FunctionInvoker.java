@@ -16,6 +16,14 @@ public interface FunctionInvoker {
     Invocation invoke(String functionArn, byte[] payload);
 
     /**
+     * Invokes one function within a trace: the caller's trace to continue, or the producers' traces to
+     * link to (see {@link TraceContext}). An invoker that does not trace ignores it.
+     */
+    default Invocation invoke(String functionArn, byte[] payload, TraceContext trace) {
+        return invoke(functionArn, payload);
+    }
+
+    /**
      * What Lambda's Invoke answered.
      *
      * @param payload the function's result (UTF-8 JSON), or the error document when it failed

@@ -51,7 +51,8 @@ public final class EventBridgeIntegration implements ServiceIntegration {
                     .eventBusName(e.path("EventBusName").asText(null))
                     .resources(resources.isEmpty() ? null : resources)
                     .time(e.hasNonNull("Time") ? Instant.parse(e.get("Time").asText()) : null)
-                    .traceHeader(e.path("TraceHeader").asText(null))
+                    // An entry without a TraceHeader of its own carries the execution's trace.
+                    .traceHeader(e.path("TraceHeader").asText(call.traceHeader()))
                     .build());
         }
         try {

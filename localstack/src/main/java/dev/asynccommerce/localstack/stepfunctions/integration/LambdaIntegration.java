@@ -42,7 +42,8 @@ public final class LambdaIntegration implements ServiceIntegration {
         String qualifier = p.hasNonNull("Qualifier") ? p.get("Qualifier").asText() : null;
         boolean asynchronous = "Event".equals(p.path("InvocationType").asText("RequestResponse"));
         byte[] payload = payloadBytes(p.get("Payload"));
-        LocalFunctions.Invocation invocation = invoke(functions, functionName, qualifier, payload, asynchronous);
+        LocalFunctions.Invocation invocation =
+                invoke(functions, functionName, qualifier, payload, asynchronous, call.traceHeader());
         JsonNode result = asynchronous ? Json.text("") : parsePayload(invocation.payload());
         if (invocation.functionError() != null) {
             throw functionError(invocation);
@@ -59,8 +60,14 @@ public final class LambdaIntegration implements ServiceIntegration {
 
     /** The bare-ARN form: the function's response payload is the task's result. */
     public static JsonNode invokeForPayload(LocalFunctions functions, String functionArn, JsonNode input) {
-        LocalFunctions.Invocation invocation =
-                invoke(functions, functionArn, null, Json.write(input).getBytes(StandardCharsets.UTF_8), false);
+        return invokeForPayload(functions, functionArn, input, null);
+    }
+
+    /** The bare-ARN form within the execution's trace ({@code traceHeader} may be null). */
+    public static JsonNode invokeForPayload(
+            LocalFunctions functions, String functionArn, JsonNode input, String traceHeader) {
+        LocalFunctions.Invocation invocation = invoke(
+                functions, functionArn, null, Json.write(input).getBytes(StandardCharsets.UTF_8), false, traceHeader);
         if (invocation.functionError() != null) {
             throw functionError(invocation);
         }
@@ -68,9 +75,14 @@ public final class LambdaIntegration implements ServiceIntegration {
     }
 
     private static LocalFunctions.Invocation invoke(
-            LocalFunctions functions, String name, String qualifier, byte[] payload, boolean asynchronous) {
+            LocalFunctions functions,
+            String name,
+            String qualifier,
+            byte[] payload,
+            boolean asynchronous,
+            String traceHeader) {
         try {
-            return functions.invoke(name, qualifier, payload, asynchronous);
+            return functions.invoke(name, qualifier, payload, asynchronous, traceHeader);
         } catch (LocalFunctions.LambdaServiceException e) {
             throw new StatesError(
                     "Lambda." + e.exceptionName(),

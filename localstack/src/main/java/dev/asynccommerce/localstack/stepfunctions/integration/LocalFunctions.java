@@ -18,6 +18,15 @@ public interface LocalFunctions {
     Invocation invoke(String functionName, String qualifier, byte[] payload, boolean asynchronous);
 
     /**
+     * As {@link #invoke(String, String, byte[], boolean)}, continuing the execution's trace ({@code
+     * traceHeader}, null when the execution is not traced); an implementation that does not trace ignores it.
+     */
+    default Invocation invoke(
+            String functionName, String qualifier, byte[] payload, boolean asynchronous, String traceHeader) {
+        return invoke(functionName, qualifier, payload, asynchronous);
+    }
+
+    /**
      * The result of an invocation, as Lambda's Invoke returns it.
      *
      * @param statusCode 200 (RequestResponse) or 202 (Event)

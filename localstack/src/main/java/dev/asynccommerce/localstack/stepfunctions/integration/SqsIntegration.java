@@ -12,6 +12,8 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageResponse;
 
 /**
@@ -52,7 +54,8 @@ public final class SqsIntegration implements ServiceIntegration {
                             p.hasNonNull("MessageDeduplicationId")
                                     ? p.get("MessageDeduplicationId").asText()
                                     : null)
-                    .messageAttributes(attributes(p.get("MessageAttributes"))));
+                    .messageAttributes(attributes(p.get("MessageAttributes")))
+                    .messageSystemAttributes(traced(call.traceHeader())));
             ObjectNode out = Json.object();
             out.put("MD5OfMessageBody", response.md5OfMessageBody());
             if (response.md5OfMessageAttributes() != null) {
@@ -69,6 +72,19 @@ public final class SqsIntegration implements ServiceIntegration {
         } catch (SdkException e) {
             throw SdkErrors.map("SQS", "AmazonSQS", e);
         }
+    }
+
+    /** The execution's trace travels as the message's AWSTraceHeader system attribute (xray-services-sqs). */
+    private static Map<MessageSystemAttributeNameForSends, MessageSystemAttributeValue> traced(String traceHeader) {
+        if (traceHeader == null) {
+            return null;
+        }
+        return Map.of(
+                MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                MessageSystemAttributeValue.builder()
+                        .dataType("String")
+                        .stringValue(traceHeader)
+                        .build());
     }
 
     private static Map<String, MessageAttributeValue> attributes(JsonNode node) {

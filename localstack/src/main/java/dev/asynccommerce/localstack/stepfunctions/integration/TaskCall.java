@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param parameters the effective parameters (Parameters or Arguments already evaluated)
  * @param executionArn the calling execution
  * @param taskToken the task token when the pattern is WAIT_FOR_TASK_TOKEN, else null
+ * @param traceHeader the X-Ray trace header the call carries (the execution's trace, the task's
+ *     subsegment as Parent), or null when the execution is not traced
  */
 public record TaskCall(
         String resource,
@@ -22,4 +24,19 @@ public record TaskCall(
         String variant,
         JsonNode parameters,
         String executionArn,
-        String taskToken) {}
+        String taskToken,
+        String traceHeader) {
+
+    /** A call outside any trace. */
+    public TaskCall(
+            String resource,
+            String service,
+            String action,
+            IntegrationPattern pattern,
+            String variant,
+            JsonNode parameters,
+            String executionArn,
+            String taskToken) {
+        this(resource, service, action, pattern, variant, parameters, executionArn, taskToken, null);
+    }
+}

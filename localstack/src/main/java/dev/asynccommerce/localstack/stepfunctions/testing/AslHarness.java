@@ -49,8 +49,9 @@ import java.util.regex.Pattern;
  *
  * <p>A {@code .waitForTaskToken} task that has no stub is accepted by a recording integration and
  * waits for {@link AslRun#sendTaskSuccess}; a request-response task that has no stub and no
- * configured integration fails the execution with States.Runtime naming the resource. Depends on no
- * test framework: failures are {@link AssertionError}s.
+ * configured integration fails the execution with States.Runtime naming the resource. A stub must
+ * name a Task state of the definition: a misspelt name fails at once instead of silently leaving the
+ * real resource to be called. Depends on no test framework: failures are {@link AssertionError}s.
  */
 public final class AslHarness {
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
@@ -63,6 +64,10 @@ public final class AslHarness {
     private final List<TaskCall> recordedCalls = new CopyOnWriteArrayList<>();
     private Instant start = Instant.parse("2026-01-01T00:00:00Z");
     private String type = "STANDARD";
+    /** The definition's states and their types, read once; null when it is not JSON before substitution. */
+    private Map<String, String> declaredStates;
+
+    private boolean declaredStatesRead;
 
     private AslHarness(String definition) {
         this.definition = definition;
@@ -101,18 +106,21 @@ public final class AslHarness {
 
     /** Every call of Task state {@code stateName} succeeds with {@code resultJson}. */
     public AslHarness stub(String stateName, String resultJson) {
+        requireStubbable(stateName);
         stubs.put(stateName, List.of(new TaskInterceptor.Return(Json.parse(resultJson))));
         return this;
     }
 
     /** Every call of {@code stateName} fails with {@code error} and {@code cause}. */
     public AslHarness stubFailure(String stateName, String error, String cause) {
+        requireStubbable(stateName);
         stubs.put(stateName, List.of(new TaskInterceptor.Throw(error, cause)));
         return this;
     }
 
     /** The first {@code times} calls of {@code stateName} fail; later calls use the previous stub. */
     public AslHarness stubFailures(String stateName, String error, String cause, int times) {
+        requireStubbable(stateName);
         List<TaskInterceptor.Outcome> sequence = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             sequence.add(new TaskInterceptor.Throw(error, cause));
@@ -125,6 +133,7 @@ public final class AslHarness {
 
     /** Successive calls (attempts) of {@code stateName} get these outcomes; the last repeats. */
     public AslHarness stubSequence(String stateName, TaskInterceptor.Outcome... outcomes) {
+        requireStubbable(stateName);
         stubs.put(stateName, List.of(outcomes));
         return this;
     }
@@ -170,6 +179,13 @@ public final class AslHarness {
 
     /** Creates the state machine on a fresh engine and starts one execution with {@code inputJson}. */
     public AslRun start(String inputJson) {
+        String resolved = resolvedDefinition();
+        // Checked again on the substituted text: a definition that was not JSON before substitution
+        // could not be checked when the stubs were given.
+        Map<String, String> states = statesOf(resolved);
+        if (states != null) {
+            stubs.keySet().forEach(name -> requireStubbable(name, states));
+        }
         VirtualClock clock = VirtualClock.manual(start);
         StepFunctionsEngine.Builder builder = StepFunctionsEngine.builder()
                 .clock(clock)
@@ -186,7 +202,7 @@ public final class AslHarness {
                 "CreateStateMachine",
                 Json.object()
                         .put("name", "harness")
-                        .put("definition", resolvedDefinition())
+                        .put("definition", resolved)
                         .put("roleArn", "arn:aws:iam::000000000000:role/harness")
                         .put("type", type));
         JsonNode started = AslRun.call(
@@ -199,6 +215,61 @@ public final class AslHarness {
         AslRun run = new AslRun(engine, api, clock, started.get("executionArn").asText(), recordedCalls);
         run.settle();
         return run;
+    }
+
+    private void requireStubbable(String stateName) {
+        if (!declaredStatesRead) {
+            declaredStates = statesOf(definition);
+            declaredStatesRead = true;
+        }
+        if (declaredStates != null) {
+            requireStubbable(stateName, declaredStates);
+        }
+    }
+
+    private static void requireStubbable(String stateName, Map<String, String> states) {
+        String type = states.get(stateName);
+        if (type == null) {
+            List<String> tasks = states.entrySet().stream()
+                    .filter(e -> "Task".equals(e.getValue()))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            throw new AssertionError("stub for '" + stateName + "': the definition has no state of that name;"
+                    + " its Task states are " + tasks);
+        }
+        if (!"Task".equals(type)) {
+            throw new AssertionError("stub for '" + stateName + "': it is a " + type
+                    + " state; only a Task state calls a resource that a stub can replace");
+        }
+    }
+
+    /**
+     * Every state of a definition, in Parallel branches and Map item processors too, with its Type;
+     * null when the text is not JSON (placeholders not yet substituted).
+     */
+    private static Map<String, String> statesOf(String definitionText) {
+        JsonNode root;
+        try {
+            root = Json.parse(definitionText);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Map<String, String> types = new LinkedHashMap<>();
+        collectStates(root, types);
+        return types;
+    }
+
+    private static void collectStates(JsonNode machine, Map<String, String> into) {
+        machine.path("States").properties().forEach(e -> {
+            JsonNode state = e.getValue();
+            into.put(e.getKey(), state.path("Type").asText());
+            state.path("Branches").forEach(branch -> collectStates(branch, into));
+            for (String processor : List.of("ItemProcessor", "Iterator")) {
+                if (state.has(processor)) {
+                    collectStates(state.get(processor), into);
+                }
+            }
+        });
     }
 
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();

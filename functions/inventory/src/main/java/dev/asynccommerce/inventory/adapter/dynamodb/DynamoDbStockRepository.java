@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -41,21 +40,18 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * ({@code pk=STORE#<storeId>, sk=LOCATION}) and one stock item per SKU
  * ({@code sk=SKU#<sku>}, with {@code onHand}, {@code reserved}, {@code version}).
  *
- * <p>Availability is one BatchGetItem of the location item and the stock items together, in
- * requests of at most 100 keys (DynamoDB's limit), retrying what DynamoDB leaves in
- * {@code UnprocessedKeys} (throttling, the 16 MB response limit) with exponential backoff and
- * jitter, as AWS advises. Writes are conditional: the location with
- * {@code attribute_not_exists}, stock on its {@code version}, each stock write in one
- * {@code TransactWriteItems} with its {@code InventoryAdjusted} outbox item. The low-level client is used here
- * rather than the Enhanced Client because these are exactly the request-level controls it hides.
+ * <p>Availability is one BatchGetItem of the location item and the stock items together
+ * ({@link BatchReads}: requests of at most 100 keys, {@code UnprocessedKeys} retried with bounded,
+ * jittered backoff). Writes are conditional: the location with {@code attribute_not_exists}, stock
+ * on its {@code version}, each stock write in one {@code TransactWriteItems} with its
+ * {@code InventoryAdjusted} outbox item. The low-level client is used here rather than the Enhanced
+ * Client because these request-level controls are the point: see
+ * docs/decisions/2026-11-21-low-level-dynamodb-client-for-request-control.md.
  */
 public final class DynamoDbStockRepository implements StockRepository {
-    static final int MAX_KEYS_PER_BATCH = 100;
-    static final int MAX_BATCH_ATTEMPTS = 8;
-
     private final DynamoDbClient dynamoDb;
     private final String tableName;
-    private final Pause backoff;
+    private final BatchReads reads;
 
     public DynamoDbStockRepository(DynamoDbClient dynamoDb, String tableName) {
         this(dynamoDb, tableName, Pause.jittered(Duration.ofMillis(25), Duration.ofMillis(800)));
@@ -64,7 +60,7 @@ public final class DynamoDbStockRepository implements StockRepository {
     DynamoDbStockRepository(DynamoDbClient dynamoDb, String tableName, Pause backoff) {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
-        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.reads = new BatchReads(dynamoDb, backoff);
     }
 
     @Override
@@ -186,40 +182,10 @@ public final class DynamoDbStockRepository implements StockRepository {
 
     /** Every item found under the keys; keys without an item are simply absent. */
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, boolean consistent) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>(keys.size());
-        for (int from = 0; from < keys.size(); from += MAX_KEYS_PER_BATCH) {
-            List<Map<String, AttributeValue>> chunk =
-                    keys.subList(from, Math.min(keys.size(), from + MAX_KEYS_PER_BATCH));
-            Map<String, KeysAndAttributes> pending = Map.of(
-                    tableName,
-                    KeysAndAttributes.builder()
-                            .keys(chunk)
-                            .consistentRead(consistent)
-                            .build());
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                if (attempt > MAX_BATCH_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB left keys unprocessed after " + MAX_BATCH_ATTEMPTS
-                            + " attempts; the table is throttled");
-                }
-                if (attempt > 1) {
-                    backoff.before(attempt - 1);
-                }
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
-                found.addAll(response.responses().getOrDefault(tableName, List.of()));
-                pending = unprocessed(response);
-            }
-        }
-        return found;
-    }
-
-    private static Map<String, KeysAndAttributes> unprocessed(BatchGetItemResponse response) {
-        if (!response.hasUnprocessedKeys()) {
-            return Map.of();
-        }
-        Map<String, KeysAndAttributes> left = new HashMap<>(response.unprocessedKeys());
-        left.values().removeIf(keys -> !keys.hasKeys() || keys.keys().isEmpty());
-        return left;
+        return reads.get(
+                tableName,
+                keys,
+                KeysAndAttributes.builder().consistentRead(consistent).build());
     }
 
     private static StockLevel toLevel(StoreId storeId, Map<String, AttributeValue> item) {

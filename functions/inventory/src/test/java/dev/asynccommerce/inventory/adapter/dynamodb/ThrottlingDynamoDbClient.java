@@ -13,14 +13,15 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 /**
  * Fault injection in front of the real DynamoDB Local: while throttling, a BatchGetItem call sends
  * only some of its keys on and hands the rest back as {@code UnprocessedKeys}, the way a throttled
- * table answers (DynamoDB Local itself never leaves keys unprocessed). It records how many keys
- * each call carried. Only BatchGetItem is served.
+ * table answers (DynamoDB Local itself never leaves keys unprocessed). It records each request and
+ * how many keys it carried. Only BatchGetItem is served.
  */
 final class ThrottlingDynamoDbClient implements DynamoDbClient {
     private final DynamoDbClient engine;
     private final IntUnaryOperator keysServed;
     private int throttledCallsLeft;
     private final List<Integer> keysPerCall = new ArrayList<>();
+    private final List<BatchGetItemRequest> requests = new ArrayList<>();
 
     private ThrottlingDynamoDbClient(DynamoDbClient engine, int throttledCalls, IntUnaryOperator keysServed) {
         this.engine = engine;
@@ -42,6 +43,11 @@ final class ThrottlingDynamoDbClient implements DynamoDbClient {
         return keysPerCall;
     }
 
+    /** Every request as it was sent, before any fault was applied. */
+    List<BatchGetItemRequest> requests() {
+        return requests;
+    }
+
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
         if (request.requestItems().size() != 1) {
@@ -51,6 +57,7 @@ final class ThrottlingDynamoDbClient implements DynamoDbClient {
                 request.requestItems().entrySet().iterator().next();
         List<Map<String, AttributeValue>> keys = only.getValue().keys();
         keysPerCall.add(keys.size());
+        requests.add(request);
         int served = throttledCallsLeft-- > 0 ? keysServed.applyAsInt(keys.size()) : keys.size();
         if (served >= keys.size()) {
             return engine.batchGetItem(request);

@@ -59,6 +59,32 @@ public final class DynamoDbProviderConditions implements ProviderConditions {
         return effect;
     }
 
+    /**
+     * Injects a fault into one operation, replacing the one it had (the operator's side).
+     *
+     * @param remaining how many affected calls before it is spent; null for no limit
+     */
+    public void inject(Operation operation, double errorRate, long latencyMs, Integer remaining) {
+        Map<String, AttributeValue> fault = new java.util.HashMap<>();
+        fault.put("errorRate", AttributeValue.fromN(Double.toString(errorRate)));
+        fault.put("latencyMs", AttributeValue.fromN(Long.toString(latencyMs)));
+        if (remaining != null) {
+            fault.put("remaining", AttributeValue.fromN(Integer.toString(remaining)));
+        }
+        dynamoDb.updateItem(UpdateItemRequest.builder()
+                .tableName(table)
+                .key(key())
+                .updateExpression("SET #op = :fault")
+                .expressionAttributeNames(Map.of("#op", operation.name()))
+                .expressionAttributeValues(Map.of(":fault", AttributeValue.fromM(fault)))
+                .build());
+    }
+
+    /** Removes every injected fault. */
+    public void clear() {
+        dynamoDb.deleteItem(b -> b.tableName(table).key(key()));
+    }
+
     private boolean spendOne(Operation operation) {
         try {
             dynamoDb.updateItem(UpdateItemRequest.builder()

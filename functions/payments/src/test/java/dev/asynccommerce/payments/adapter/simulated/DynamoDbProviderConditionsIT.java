@@ -6,7 +6,6 @@ import dev.asynccommerce.testkit.DynamoDbLocal;
 import dev.asynccommerce.testkit.TestTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /** Injected provider faults read from, and spent in, a real table on DynamoDB Local. */
 class DynamoDbProviderConditionsIT {
@@ -38,22 +35,11 @@ class DynamoDbProviderConditionsIT {
     }
 
     private void inject(String operation, String errorRate, String latencyMs, String remaining) {
-        Map<String, AttributeValue> fault = new java.util.HashMap<>();
-        fault.put("errorRate", AttributeValue.fromN(errorRate));
-        fault.put("latencyMs", AttributeValue.fromN(latencyMs));
-        if (remaining != null) {
-            fault.put("remaining", AttributeValue.fromN(remaining));
-        }
-        DYNAMO.putItem(PutItemRequest.builder()
-                .tableName(table)
-                .item(Map.of(
-                        "pk",
-                        AttributeValue.fromS(DynamoDbProviderConditions.KEY),
-                        "sk",
-                        AttributeValue.fromS(DynamoDbProviderConditions.KEY),
-                        operation,
-                        AttributeValue.fromM(fault)))
-                .build());
+        conditions.inject(
+                ProviderConditions.Operation.valueOf(operation),
+                Double.parseDouble(errorRate),
+                Long.parseLong(latencyMs),
+                remaining == null ? null : Integer.valueOf(remaining));
     }
 
     @Test
@@ -70,6 +56,20 @@ class DynamoDbProviderConditionsIT {
                 .isEqualTo(new ProviderConditions.Effect(40, true));
         assertThat(conditions.draw(ProviderConditions.Operation.Authorize, () -> 0.5))
                 .isEqualTo(new ProviderConditions.Effect(40, false));
+        assertThat(conditions.draw(ProviderConditions.Operation.Capture, () -> 0.0))
+                .isEqualTo(ProviderConditions.Effect.NONE);
+    }
+
+    @Test
+    void aNewFaultReplacesTheOperationsLastAndClearingRemovesThemAll() {
+        inject("Authorize", "1", "0", null);
+        inject("Capture", "1", "0", null);
+        inject("Authorize", "0", "25", null);
+
+        assertThat(conditions.draw(ProviderConditions.Operation.Authorize, () -> 0.0))
+                .isEqualTo(new ProviderConditions.Effect(25, false));
+
+        conditions.clear();
         assertThat(conditions.draw(ProviderConditions.Operation.Capture, () -> 0.0))
                 .isEqualTo(ProviderConditions.Effect.NONE);
     }

@@ -11,4 +11,9 @@ public interface DeadLetterQueues {
      * @throws DeliveryException when the queue cannot take it (the event is then dropped, as AWS does)
      */
     void send(String queueArn, String body, Map<String, String> attributes);
+
+    /** As {@link #send(String, String, Map)}, with the event's trace header (may be null) on the message. */
+    default void send(String queueArn, String body, Map<String, String> attributes, String traceHeader) {
+        send(queueArn, body, attributes);
+    }
 }

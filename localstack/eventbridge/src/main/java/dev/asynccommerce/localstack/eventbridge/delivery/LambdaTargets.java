@@ -11,4 +11,12 @@ public interface LambdaTargets {
      *     THROTTLING} (retryable) when concurrency is exhausted
      */
     void invokeAsync(String functionArn, String payload);
+
+    /**
+     * As {@link #invokeAsync(String, String)}, continuing the event's trace ({@code traceHeader}, may be
+     * null); an implementation that does not trace ignores it.
+     */
+    default void invokeAsync(String functionArn, String payload, String traceHeader) {
+        invokeAsync(functionArn, payload);
+    }
 }

@@ -5,6 +5,8 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SqsException;
@@ -28,11 +30,17 @@ public final class SqsTargetInvoker implements TargetInvoker, DeadLetterQueues {
     public void deliver(TargetRequest request) {
         SendMessageRequest.Builder send = SendMessageRequest.builder().messageBody(request.input());
         request.messageGroupId().ifPresent(send::messageGroupId);
+        traced(send, request.traceHeader());
         call(request.targetArn(), url -> sqs.sendMessage(send.queueUrl(url).build()));
     }
 
     @Override
     public void send(String queueArn, String body, Map<String, String> attributes) {
+        send(queueArn, body, attributes, null);
+    }
+
+    @Override
+    public void send(String queueArn, String body, Map<String, String> attributes, String traceHeader) {
         Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
         attributes.forEach((name, value) -> values.put(
                 name,
@@ -40,9 +48,22 @@ public final class SqsTargetInvoker implements TargetInvoker, DeadLetterQueues {
                         .dataType("String")
                         .stringValue(value)
                         .build()));
-        call(
-                queueArn,
-                url -> sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).messageAttributes(values)));
+        SendMessageRequest.Builder send =
+                SendMessageRequest.builder().messageBody(body).messageAttributes(values);
+        traced(send, traceHeader);
+        call(queueArn, url -> sqs.sendMessage(send.queueUrl(url).build()));
+    }
+
+    /** The event's trace travels as the message's AWSTraceHeader system attribute, as on AWS. */
+    private static void traced(SendMessageRequest.Builder send, String traceHeader) {
+        if (traceHeader != null) {
+            send.messageSystemAttributes(Map.of(
+                    MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                    MessageSystemAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue(traceHeader)
+                            .build()));
+        }
     }
 
     private void call(String queueArn, java.util.function.Consumer<String> send) {

@@ -10,4 +10,12 @@ public interface StepFunctionsTargets {
      * @throws DeliveryException {@code NO_RESOURCE} (permanent) for an unknown state machine
      */
     void startExecution(String stateMachineArn, String input);
+
+    /**
+     * As {@link #startExecution(String, String)}, with the event's trace header as the execution's
+     * {@code traceHeader} ({@code traceHeader} may be null); an implementation that does not trace ignores it.
+     */
+    default void startExecution(String stateMachineArn, String input, String traceHeader) {
+        startExecution(stateMachineArn, input);
+    }
 }

@@ -16,11 +16,11 @@ public interface TargetInvoker {
 
     /** Lambda targets: an asynchronous invocation of the function with the input as payload. */
     static TargetInvoker lambda(LambdaTargets functions) {
-        return r -> functions.invokeAsync(r.targetArn(), r.input());
+        return r -> functions.invokeAsync(r.targetArn(), r.input(), r.traceHeader());
     }
 
     /** Step Functions targets: StartExecution of the state machine with the input. */
     static TargetInvoker stepFunctions(StepFunctionsTargets machines) {
-        return r -> machines.startExecution(r.targetArn(), r.input());
+        return r -> machines.startExecution(r.targetArn(), r.input(), r.traceHeader());
     }
 }

@@ -1,11 +1,15 @@
 package dev.asynccommerce.localstack.server.provision;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.deployer.CloudAssembly;
 import dev.asynccommerce.localstack.deployer.DeploymentException;
 import dev.asynccommerce.localstack.deployer.Provisioned;
 import dev.asynccommerce.localstack.deployer.Provisioner;
+import dev.asynccommerce.localstack.lambda.AsyncInvokeConfig;
 import dev.asynccommerce.localstack.lambda.FunctionDefinition;
+import dev.asynccommerce.localstack.lambda.LambdaException;
 import dev.asynccommerce.localstack.lambda.LambdaService;
+import dev.asynccommerce.localstack.lambda.TracingMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,10 +33,10 @@ public final class LambdaResources {
             "Timeout",
             "Environment",
             "FunctionName",
-            "ReservedConcurrentExecutions");
+            "ReservedConcurrentExecutions",
+            "TracingConfig");
     private static final Set<String> NO_LOCAL_MEANING = Set.of(
             "Role",
-            "TracingConfig",
             "LoggingConfig",
             "Architectures",
             "SnapStart",
@@ -100,7 +104,9 @@ public final class LambdaResources {
                     Duration.ofSeconds(p.path("Timeout").asInt(3)),
                     p.has("ReservedConcurrentExecutions")
                             ? p.get("ReservedConcurrentExecutions").asInt()
-                            : null);
+                            : null,
+                    // Active: sampled invocations record their segments in the stack's X-Ray.
+                    TracingMode.of(p.path("TracingConfig").path("Mode").asText(null)));
             String arn = lambda.createFunction(definition);
             return new Provisioned(name, Map.of("Arn", arn));
         };
@@ -134,6 +140,52 @@ public final class LambdaResources {
                     p.path("Name").asText(),
                     p.path("FunctionVersion").asText());
             return new Provisioned(arn, Map.of("AliasArn", arn));
+        };
+    }
+
+    /**
+     * AWS::Lambda::EventInvokeConfig: retries, maximum event age and the on-failure SQS queue of one
+     * qualifier's asynchronous invocations. Other destinations (SNS, functions, buses, on success) stop
+     * the deployment naming the resource, rather than silently dropping failures.
+     */
+    public Provisioner eventInvokeConfigs() {
+        return (resource, p, named) -> {
+            Properties.check(
+                            resource,
+                            p,
+                            Set.of(
+                                    "FunctionName",
+                                    "Qualifier",
+                                    "MaximumRetryAttempts",
+                                    "MaximumEventAgeInSeconds",
+                                    "DestinationConfig"),
+                            Set.of())
+                    .forEach(notEmulated);
+            JsonNode destinations = p.path("DestinationConfig");
+            if (destinations.has("OnSuccess")) {
+                throw DeploymentException.at(
+                        resource.logicalId(), "an OnSuccess destination is not supported by the local stack");
+            }
+            String onFailure =
+                    destinations.path("OnFailure").path("Destination").asText(null);
+            AsyncInvokeConfig config;
+            try {
+                config = new AsyncInvokeConfig(
+                        p.path("MaximumRetryAttempts").asInt(AsyncInvokeConfig.DEFAULT.maximumRetryAttempts()),
+                        p.has("MaximumEventAgeInSeconds")
+                                ? Duration.ofSeconds(
+                                        p.get("MaximumEventAgeInSeconds").asLong())
+                                : AsyncInvokeConfig.DEFAULT.maximumEventAge(),
+                        onFailure);
+                String qualifier = p.path("Qualifier").asText(null);
+                lambda.putEventInvokeConfig(
+                        functionName(p.path("FunctionName").asText()),
+                        "$LATEST".equals(qualifier) ? null : qualifier,
+                        config);
+            } catch (LambdaException e) {
+                throw DeploymentException.at(resource.logicalId(), e.getMessage());
+            }
+            return new Provisioned(named.physicalId(), Map.of());
         };
     }
 

@@ -17,10 +17,15 @@ import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsExcept
  * definition as CloudFormation applies them ({@code ${Key}} replaced by the resolved value).
  */
 public final class StateMachines implements Provisioner {
-    private static final Set<String> HONOURED =
-            Set.of("StateMachineName", "StateMachineType", "DefinitionString", "DefinitionSubstitutions", "RoleArn");
+    private static final Set<String> HONOURED = Set.of(
+            "StateMachineName",
+            "StateMachineType",
+            "DefinitionString",
+            "DefinitionSubstitutions",
+            "RoleArn",
+            "TracingConfiguration");
     private static final Set<String> NO_LOCAL_MEANING =
-            Set.of("LoggingConfiguration", "TracingConfiguration", "Tags", "EncryptionConfiguration");
+            Set.of("LoggingConfiguration", "Tags", "EncryptionConfiguration");
 
     private final SfnClient sfn;
     private final Consumer<String> notEmulated;
@@ -39,17 +44,21 @@ public final class StateMachines implements Provisioner {
         Properties.check(resource, p, HONOURED, NO_LOCAL_MEANING).forEach(notEmulated);
         String definition = substitute(p.path("DefinitionString").asText(), p.path("DefinitionSubstitutions"));
         String name = named.attributes().get("Name");
+        // Enabled: sampled executions record their segments in the stack's X-Ray.
+        boolean tracing = p.path("TracingConfiguration").path("Enabled").asBoolean(false);
         String arn;
         try {
             arn = sfn.createStateMachine(b -> b.name(name)
                             .definition(definition)
                             .roleArn(p.path("RoleArn").asText("arn:aws:iam::000000000000:role/local"))
-                            .type(p.path("StateMachineType").asText("STANDARD")))
+                            .type(p.path("StateMachineType").asText("STANDARD"))
+                            .tracingConfiguration(t -> t.enabled(tracing)))
                     .stateMachineArn();
         } catch (StateMachineAlreadyExistsException exists) {
             arn = named.physicalId();
             String existing = arn;
-            sfn.updateStateMachine(b -> b.stateMachineArn(existing).definition(definition));
+            sfn.updateStateMachine(b ->
+                    b.stateMachineArn(existing).definition(definition).tracingConfiguration(t -> t.enabled(tracing)));
         }
         return new Provisioned(arn, Map.of("Arn", arn, "Name", name, "StateMachineRevisionId", "1"));
     }
