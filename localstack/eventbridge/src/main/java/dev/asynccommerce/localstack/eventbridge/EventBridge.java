@@ -412,16 +412,14 @@ public final class EventBridge implements AutoCloseable {
                     + "' at 'state' failed to satisfy constraint: Member must satisfy enum value set:"
                     + " [ENABLED, DISABLED, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS]");
         }
-        Duration rate = schedule == null ? null : Schedules.rate(schedule);
+        Schedules.Schedule timing = schedule == null ? null : Schedules.parse(schedule);
         EventPattern pattern = patternText == null ? null : EventPattern.compile(patternText);
         Rule rule = bus.rules.computeIfAbsent(name, n -> new Rule(n, bus.name, ruleArn(bus.name, n)));
         rule.pattern = pattern;
         rule.schedule = schedule;
         rule.scheduleGeneration++;
-        if (rate != null) {
-            scheduleNext(bus, rule, rule.scheduleGeneration, timers.now().plus(rate), rate);
-        } else if (schedule != null) {
-            LOG.warn("Rule {}: cron schedules are accepted but do not fire on the local stack yet", name);
+        if (timing != null) {
+            scheduleNext(bus, rule, rule.scheduleGeneration, timing, timers.now());
         }
         rule.state = state == null ? "ENABLED" : state;
         rule.description = text(r, "Description");
@@ -691,13 +689,24 @@ public final class EventBridge implements AutoCloseable {
         }
     }
 
-    /** The deliveries an event causes on {@code bus}; {@code onlyRules} limits a replay. Under the lock. */
     /**
-     * Fires a rate schedule at {@code due} and every {@code rate} after, on the stack clock, until the
-     * rule is deleted or put again. AWS's first run falls within one period of the rule's creation;
-     * here it is exactly one period after. A disabled rule keeps its rhythm but sends nothing.
+     * Fires the rule's schedule at its first due instant after {@code previous} and then at each
+     * following one, on the stack clock, until the rule is deleted or put again. A rate's first run is
+     * exactly one period after PutRule (AWS: within the first period); a cron's is the first minute it
+     * selects after PutRule. A disabled rule keeps its rhythm but sends nothing, so enabling it again
+     * does not make up for the runs it skipped, as on AWS (DisableRule: it "won't self-trigger").
+     *
+     * <p>When the clock jumps over several due instants, each of them fires, in order, with its own
+     * {@code time}: the stack clock's jump stands for time that passed, during which AWS would have run
+     * the rule every time. The event's {@code time} is the due instant itself (the start of a cron's
+     * minute), where AWS runs the rule "within that minute" (eb-create-rule-schedule).
      */
-    private void scheduleNext(Bus bus, Rule rule, long generation, Instant due, Duration rate) {
+    private void scheduleNext(Bus bus, Rule rule, long generation, Schedules.Schedule timing, Instant previous) {
+        Instant due = timing.nextAfter(previous);
+        if (due == null) {
+            LOG.info("Rule {}: its schedule has no further run", rule.name);
+            return;
+        }
         timers.at(due, () -> {
             List<Runnable> deliveries = new ArrayList<>();
             synchronized (this) {
@@ -712,7 +721,7 @@ public final class EventBridge implements AutoCloseable {
                         deliveries.add(() -> attempt(d));
                     }
                 }
-                scheduleNext(bus, rule, generation, due.plus(rate), rate);
+                scheduleNext(bus, rule, generation, timing, due);
             }
             deliveries.forEach(this::submit);
         });
@@ -724,6 +733,7 @@ public final class EventBridge implements AutoCloseable {
                 UUID.randomUUID().toString(), "Scheduled Event", "aws.events", time, List.of(rule.arn), Json.object());
     }
 
+    /** The deliveries an event causes on {@code bus}; {@code onlyRules} limits a replay. Under the lock. */
     private List<Runnable> route(
             Bus bus, ObjectNode event, Instant ingested, Set<String> onlyRules, String traceHeader) {
         String text = Json.write(event);

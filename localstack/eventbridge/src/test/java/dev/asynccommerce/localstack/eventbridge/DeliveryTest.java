@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.eventbridge.delivery.DeliveryException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /** Routing to Lambda and Step Functions targets, retries on the manual timers, input shaping. */
@@ -144,6 +147,97 @@ class DeliveryTest {
     }
 
     @Test
+    void aCronScheduleSendsAScheduledEventAtEachMinuteItSelectsOnTheStackClock() throws Exception {
+        // The clock starts on Saturday 2026-11-21 at 09:00 UTC.
+        String arn = eb.client
+                .putRule(b -> b.name("noon").scheduleExpression("cron(0 12 * * ? *)"))
+                .ruleArn();
+        eb.client.putTargets(b -> b.rule("noon")
+                .targets(Target.builder().id("fn").arn(lambda("daily-report")).build()));
+
+        eb.advance(Duration.ofHours(3).minusSeconds(1));
+        assertThat(targets.calls()).isEmpty();
+        eb.advance(Duration.ofSeconds(1));
+        assertThat(targets.calls()).hasSize(1);
+        JsonNode event = Json.MAPPER.readTree(targets.calls().get(0).input());
+        assertThat(event.get("source").asText()).isEqualTo("aws.events");
+        assertThat(event.get("detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(event.get("time").asText()).isEqualTo("2026-11-21T12:00:00Z");
+        assertThat(event.get("resources"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.asText()).isEqualTo(arn));
+        assertThat(event.get("detail").isObject() && event.get("detail").isEmpty())
+                .isTrue();
+
+        eb.advance(Duration.ofDays(1));
+        assertThat(times()).as("a day on, it has fired once more").hasSize(2);
+
+        eb.advance(Duration.ofDays(3));
+        assertThat(times())
+                .as("a jump over three noons fires each of them, in order, with its own time")
+                .containsExactly(
+                        "2026-11-21T12:00:00Z",
+                        "2026-11-22T12:00:00Z",
+                        "2026-11-23T12:00:00Z",
+                        "2026-11-24T12:00:00Z",
+                        "2026-11-25T12:00:00Z");
+    }
+
+    @Test
+    void aDisabledCronSkipsItsRunsAndEnablingItDoesNotMakeThemUp() {
+        eb.client.putRule(b -> b.name("weekdays").scheduleExpression("cron(30 8 ? * MON-FRI *)"));
+        eb.client.putTargets(b -> b.rule("weekdays")
+                .targets(Target.builder().id("fn").arn(lambda("open-stores")).build()));
+
+        eb.advance(Duration.ofHours(47)); // to Monday 08:00: nothing at the weekend
+        assertThat(times()).isEmpty();
+        eb.advance(Duration.ofHours(1));
+        assertThat(times()).containsExactly("2026-11-23T08:30:00Z");
+
+        eb.client.disableRule(b -> b.name("weekdays"));
+        eb.advance(Duration.ofDays(2));
+        eb.client.enableRule(b -> b.name("weekdays"));
+        eb.settle();
+        assertThat(times()).as("Tuesday and Wednesday were skipped").hasSize(1);
+
+        eb.advance(Duration.ofDays(1));
+        assertThat(times()).containsExactly("2026-11-23T08:30:00Z", "2026-11-26T08:30:00Z");
+
+        eb.client.putRule(b -> b.name("weekdays").scheduleExpression("cron(0 0 1 * ? *)"));
+        eb.advance(Duration.ofDays(3));
+        assertThat(times())
+                .as("the replaced weekday schedule has stopped; the monthly one has not come due")
+                .hasSize(2);
+        eb.advance(Duration.ofDays(2));
+        assertThat(times()).hasSize(3).endsWith("2026-12-01T00:00:00Z");
+    }
+
+    @Test
+    void aCronRuleIsDescribedWithItsExpression() {
+        String expression = "cron(0 10 ? * 6L 2026-2030)";
+        eb.client.putRule(b -> b.name("last-friday").scheduleExpression(expression));
+
+        assertThat(eb.client.describeRule(b -> b.name("last-friday")).scheduleExpression())
+                .isEqualTo(expression);
+        assertThat(eb.client.listRules(b -> b.namePrefix("last-friday")).rules())
+                .singleElement()
+                .satisfies(r -> assertThat(r.scheduleExpression()).isEqualTo(expression));
+    }
+
+    /** The {@code time} of each event the targets received, in order. */
+    private List<String> times() {
+        return targets.calls().stream()
+                .map(c -> {
+                    try {
+                        return Json.MAPPER.readTree(c.input()).get("time").asText();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
+    }
+
+    @Test
     void scheduleExpressionsAreRefusedAsAwsRefusesThem() {
         for (String bad : List.of(
                 "rate(1 minutes)",
@@ -151,9 +245,17 @@ class DeliveryTest {
                 "rate(0 minutes)",
                 "rate(5 weeks)",
                 "every 5 minutes",
-                "cron(0 12 * * ?)")) {
+                "cron(0 12 * * ?)",
+                "cron(0 12 * * * *)",
+                "cron(0 12 ? * ? *)",
+                "cron(*/60 * * * ? *)",
+                "cron(0 0 ? * 3#1,6#3 *)",
+                "cron(0 0 32 * ? *)")) {
             assertThatThrownBy(() -> eb.client.putRule(b -> b.name("bad").scheduleExpression(bad)))
                     .as(bad)
+                    .isInstanceOfSatisfying(
+                            EventBridgeException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
                     .hasMessageContaining("Parameter ScheduleExpression is not valid.");
         }
         assertThat(eb.client.listRules(b -> b.namePrefix("bad")).rules()).isEmpty();

@@ -298,6 +298,27 @@ class SqsDeliveryIT {
         assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
     }
 
+    @Test
+    void aCronRuleSendsItsScheduledEventToTheQueueWhenTheStackClockReachesIt() {
+        String url = queue("month-end-" + System.nanoTime(), Map.of());
+        eventBridge();
+        String arn = eb.client
+                .putRule(b -> b.name("month-end").scheduleExpression("cron(0 23 L * ? *)"))
+                .ruleArn();
+        eb.client.putTargets(b -> b.rule("month-end")
+                .targets(Target.builder().id("q").arn(arn(url)).build()));
+
+        eb.advance(Duration.ofDays(10)); // from 21 November to 1 December: one month's end
+
+        JsonNode event = json(receive(url, 1).get(0).body());
+        assertThat(event.get("detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(event.get("source").asText()).isEqualTo("aws.events");
+        assertThat(event.get("time").asText()).isEqualTo("2026-11-30T23:00:00Z");
+        assertThat(event.get("resources").toString()).isEqualTo("[\"" + arn + "\"]");
+        eb.settle();
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
+    }
+
     private String rule(String pattern, Target target) {
         String arn = eb.client.putRule(b -> b.name("r").eventPattern(pattern)).ruleArn();
         assertThat(eb.client.putTargets(b -> b.rule("r").targets(target)).failedEntryCount())

@@ -45,7 +45,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 class BopisJourneysIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration ASYNC = Duration.ofSeconds(60);
+    // A deadline, not a wait: a burst of checkouts starts fresh function JVMs, which on a loaded
+    // 2-core machine can take most of a minute before the first order moves.
+    private static final Duration ASYNC = Duration.ofSeconds(120);
     private static final String STORE = "store-001";
     private static final int SEEDED_UNITS = 25;
 
@@ -343,6 +345,26 @@ class BopisJourneysIT {
         awaitStatus(placed, "CANCELLED");
         awaitAvailable(sku, SEEDED_UNITS);
         awaitPayments(placed, "PaymentAuthorized: CARD, 74.97 EUR, attempt 1", "PaymentVoided: 74.97 EUR released");
+    }
+
+    @Test
+    void aCancelWhilePaymentIsStillPendingVoidsTheAuthorizationAndReleasesTheStock() throws Exception {
+        String sku = "SKU-0018";
+        // tok_slow answers after 3 s: the customer cancels while the order is still PENDING_PAYMENT.
+        Placed placed = checkout(sku, 1, "tok_slow");
+
+        HttpResponse<String> cancel = customer("POST", placed, "/cancel", null);
+
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+        assertThat(order(placed).path("status").asText()).isEqualTo("CANCELLED");
+        // Phase 1 still ends (authorized, reserved); the refused CONFIRM then voids and releases.
+        awaitPayments(placed, "PaymentAuthorized: CARD, 14.99 EUR, attempt 1", "PaymentVoided: 14.99 EUR released");
+        awaitAvailable(sku, SEEDED_UNITS);
+        JsonNode ended = order(placed);
+        assertThat(ended.path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(timeline(ended)).contains("OrderPlaced", "OrderCancelled").doesNotContain("OrderConfirmed");
+        await().atMost(ASYNC)
+                .untilAsserted(() -> assertThat(notificationTypes(placed)).containsExactly("ORDER_CANCELLED"));
     }
 
     @Test
