@@ -184,8 +184,12 @@ class LambdaInvokeIT {
 
     @Test
     void eachFunctionSeesItsOwnEnvironmentAndExactlyLambdasReservedVariables() throws Exception {
-        JsonNode en = json(invoke("greeter-en", "{}"));
+        InvokeResponse enResponse = invoke("greeter-en", "{}");
+        JsonNode en = json(enResponse);
         JsonNode fr = json(invoke("greeter-fr", "{}"));
+        assertThat(en.get("awsRequestId").asText())
+                .as("the Context's request id is the one the Invoke API answered")
+                .isEqualTo(enResponse.responseMetadata().requestId());
 
         assertThat(en.get("greeting").asText()).isEqualTo("hello");
         assertThat(fr.get("greeting").asText()).isEqualTo("bonjour");

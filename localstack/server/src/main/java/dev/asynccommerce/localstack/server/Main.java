@@ -24,7 +24,8 @@ public final class Main {
             localstack/target/stack-outputs.json. Runs until Ctrl-C.
 
               --port N        port of the AWS endpoint (default 4566; 0 = any free port)
-              --persist DIR   keep DynamoDB data in DIR across restarts (default: in memory)
+              --persist DIR   keep DynamoDB tables in DIR across restarts (default: in memory);
+                              queues, executions, archives and connections start empty
               --no-seed       do not seed the demo catalog and stock
               --help          this text
             """;

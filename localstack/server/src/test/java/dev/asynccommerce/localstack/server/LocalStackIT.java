@@ -177,6 +177,37 @@ class LocalStackIT {
     }
 
     @Test
+    void anEventBridgeRuleStartsAStateMachineWithTheEventAsItsInput() {
+        String machine = sfn.createStateMachine(b -> b.name("started-by-rule")
+                        .definition(
+                                "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Pass\", \"End\": true}}}")
+                        .roleArn("arn:aws:iam::000000000000:role/local"))
+                .stateMachineArn();
+        events.putRule(b -> b.name("to-machine")
+                .eventPattern("{\"source\": [\"commerce.ordering\"], \"detail-type\": [\"OrderPaid\"]}"));
+        events.putTargets(b -> b.rule("to-machine")
+                .targets(t -> t.id("machine").arn(machine).roleArn("arn:aws:iam::000000000000:role/events")));
+
+        events.putEvents(b -> b.entries(
+                e -> e.source("commerce.ordering").detailType("OrderPaid").detail("{\"orderId\": \"ord-7\"}")));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !sfn.listExecutions(b -> b.stateMachineArn(machine))
+                        .executions()
+                        .isEmpty());
+        String execution = sfn.listExecutions(b -> b.stateMachineArn(machine))
+                .executions()
+                .getFirst()
+                .executionArn();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        sfn.describeExecution(b -> b.executionArn(execution)).status() == ExecutionStatus.SUCCEEDED);
+        assertThat(sfn.describeExecution(b -> b.executionArn(execution)).input())
+                .as("the whole event, as EventBridge hands it to a Step Functions target")
+                .contains("\"detail-type\":\"OrderPaid\"", "\"source\":\"commerce.ordering\"", "\"orderId\":\"ord-7\"");
+    }
+
+    @Test
     void badRequestsGetAwsErrorsNotServerErrors() throws Exception {
         assertThat(events.listRules(b -> b.eventBusName("default")).rules()).isNotNull();
         try {
