@@ -237,7 +237,7 @@ public final class LocalStack implements AutoCloseable {
                         new LambdaApi(lambda),
                         new XRayApi(traces, clock::now, ACCOUNT),
                         identity,
-                        new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/")),
+                        new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/"), clock),
                         controls,
                         faults)));
         server.start();

@@ -34,12 +34,15 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Every BOPIS journey of issue 6 through the deployed system's outputs and HTTP only: the storefront
  * API, the store routes with the stack's staff tokens, and the local controls (clock, notifications)
- * on the AWS endpoint. Nothing here reaches into a table or a queue, so the same journeys can run
- * against another deployment of the stack. Each journey uses its own SKU, so stock levels speak for
+ * on the AWS endpoint. Nothing here reaches into a table; the one queue read (the payments failure
+ * queue) is read through the SQS API as an operator would, so the same journeys can run against another
+ * deployment of the stack. Each journey uses its own SKU, so stock levels speak for
  * that journey alone.
  */
 class BopisJourneysIT {
@@ -608,6 +611,71 @@ class BopisJourneysIT {
             awaitAvailable(sku, SEEDED_UNITS - 1);
         } finally {
             call("DELETE", awsEndpoint + "/_local/faults", null, Map.of());
+        }
+    }
+
+    @Test
+    void aProviderThatStaysDownFailsThePaymentAfterTheLastRedeliveryAndParksTheMessage() throws Exception {
+        String sku = "SKU-0017";
+        String failureQueue = paymentsFailureQueue();
+        int parkedBefore = messagesIn(failureQueue);
+        HttpResponse<String> injected = call(
+                "POST",
+                awsEndpoint + "/_local/faults",
+                "{\"service\": \"payments\", \"operation\": \"Authorize\", \"errorRate\": 1, \"latencyMs\": 0}",
+                Map.of());
+        assertThat(injected.statusCode()).as(injected.body()).isEqualTo(200);
+        try {
+            Placed placed = checkout(sku, 1, "tok_visa");
+
+            // Each delivery finds the provider down and hands the message back for 10, 20, 40, then 80 s of
+            // the queue's time (the consumer's redelivery policy); the fifth is the queue's last and answers
+            // FAILED. Steps of the shortest delay pass each wait without ever outrunning a delivery still
+            // at work (the queue's own timeout is minutes), instead of waiting 150 s of wall time.
+            await().atMost(ASYNC.multipliedBy(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        advanceClock(Duration.ofSeconds(10));
+                        return "PAYMENT_FAILED"
+                                .equals(order(placed).path("status").asText());
+                    });
+
+            assertThat(timeline(order(placed))).containsExactly("OrderPlaced", "OrderPaymentFailed");
+            awaitPayments(placed, "PaymentFailed: 7.99 EUR not charged (technical failure), attempt 1");
+            awaitAvailable(sku, SEEDED_UNITS);
+            await().atMost(ASYNC)
+                    .untilAsserted(() -> assertThat(notificationTypes(placed)).containsExactly("PAYMENT_FAILED"));
+            // The last delivery is still reported failed, so once the queue's visibility timeout has passed
+            // the queue moves the message to its failure queue (where its alarm pages) instead of a sixth
+            // delivery.
+            await().atMost(ASYNC).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                advanceClock(Duration.ofSeconds(60));
+                return messagesIn(failureQueue) == parkedBefore + 1;
+            });
+        } finally {
+            call("DELETE", awsEndpoint + "/_local/faults", null, Map.of());
+        }
+    }
+
+    /** The payments failure queue, found as an operator would: by its name, through the SQS API. */
+    private static String paymentsFailureQueue() {
+        try (SqsClient sqs = StackClients.at(URI.create(awsEndpoint), stack, SqsClient.builder())
+                .build()) {
+            List<String> queues = sqs.listQueues(b -> b.maxResults(1000)).queueUrls().stream()
+                    .filter(url -> url.contains("PaymentsFailureQueue"))
+                    .toList();
+            assertThat(queues).hasSize(1);
+            return queues.getFirst();
+        }
+    }
+
+    private static int messagesIn(String queueUrl) {
+        try (SqsClient sqs = StackClients.at(URI.create(awsEndpoint), stack, SqsClient.builder())
+                .build()) {
+            return Integer.parseInt(sqs.getQueueAttributes(
+                            b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .attributesAsStrings()
+                    .get("ApproximateNumberOfMessages"));
         }
     }
 
