@@ -51,7 +51,6 @@ public final class PaymentsWiring {
     private final AuthorizePayment authorizePayment;
     private final RunPaymentCommand runPaymentCommand;
     private final ListLedgerEntries listLedgerEntries;
-    private final PaymentMetrics paymentMetrics;
 
     /**
      * @param visibility null when no queue is configured: then this wiring cannot serve the consumer
@@ -66,11 +65,11 @@ public final class PaymentsWiring {
             RedeliveryPolicy redelivery,
             PaymentMetrics paymentMetrics,
             Clock clock) {
-        this.paymentMetrics = paymentMetrics;
         PaymentMessages messages = new PaymentMessages(identities);
         this.authorizePayment = visibility == null
                 ? null
-                : new AuthorizePayment(ledgers, gateway, callbacks, visibility, messages, retry, redelivery, clock);
+                : new AuthorizePayment(
+                        ledgers, gateway, callbacks, visibility, messages, retry, redelivery, paymentMetrics, clock);
         this.runPaymentCommand = new RunPaymentCommand(ledgers, gateway, messages, clock);
         this.listLedgerEntries = new ListLedgerEntries(ledgers);
     }
@@ -181,10 +180,6 @@ public final class PaymentsWiring {
 
     public RunPaymentCommand runPaymentCommand() {
         return runPaymentCommand;
-    }
-
-    public PaymentMetrics paymentMetrics() {
-        return paymentMetrics;
     }
 
     public ListLedgerEntries listLedgerEntries() {

@@ -41,6 +41,13 @@ final class ExecutionTrace {
     private Instant end; // guarded by this
     private boolean fault; // guarded by this
 
+    /**
+     * Subsegments kept in the execution's segment: every write re-sends the whole document, and X-Ray
+     * refuses one over 64 kB, so a long Map or a retry loop must not grow it without bound. Calls past
+     * this many hang directly under the execution's segment.
+     */
+    static final int MAX_SUBSEGMENTS = 100;
+
     /** One Task's call: the header it carries and its subsegment. */
     final class Span {
         private final String id = TraceHeader.newId();
@@ -48,15 +55,28 @@ final class ExecutionTrace {
         private final Instant started;
         private Instant ended;
         private boolean failed;
+        private boolean inDocument; // guarded by ExecutionTrace.this
 
         private Span(String stateName, Instant started) {
             this.stateName = stateName;
             this.started = started;
         }
 
-        /** The call's trace header, or null when the execution has no trace. */
+        /**
+         * The call's trace header, or null when the execution has no trace. Its Parent is a segment that
+         * is written: this call's subsegment, else the execution's segment; an unrecorded execution
+         * passes its caller's header on unchanged.
+         */
         String header() {
-            return trace == null ? null : trace.withParent(id).toString();
+            if (trace == null) {
+                return null;
+            }
+            if (!recorded) {
+                return trace.toString();
+            }
+            synchronized (ExecutionTrace.this) {
+                return trace.withParent(inDocument ? id : segmentId).toString();
+            }
         }
 
         /** The task's call is over (its result, error or token arrived). */
@@ -90,7 +110,7 @@ final class ExecutionTrace {
         boolean tracing = machine.tracingEnabled();
         TraceHeader trace;
         if (caller != null) {
-            trace = caller.sampled() == null ? caller.withSampled(tracing) : caller;
+            trace = caller.orSampled(tracing);
         } else if (tracing) {
             trace = TraceHeader.newTrace(now, true);
         } else {
@@ -111,8 +131,9 @@ final class ExecutionTrace {
     Span task(String stateName, Instant at) {
         Span span = new Span(stateName, at);
         synchronized (this) {
-            if (recorded) {
+            if (recorded && spans.size() < MAX_SUBSEGMENTS) {
                 spans.add(span);
+                span.inDocument = true;
             }
         }
         write();
@@ -148,7 +169,8 @@ final class ExecutionTrace {
         if (!recorded) {
             return;
         }
-        String document;
+        // Built and stored under one lock: the store keeps the last document per segment id, so two
+        // writers (parallel branches, a task ending as the execution does) must not store out of order.
         synchronized (this) {
             SegmentDocument segment = SegmentDocument.of(name, segmentId, trace)
                     .origin(ORIGIN)
@@ -158,13 +180,12 @@ final class ExecutionTrace {
             for (Span span : spans) {
                 segment.subsegment(span.stateName, span.id, span.started, span.ended, span.failed);
             }
-            document = segment.toJson();
-        }
-        try {
-            segments.put(document);
-        } catch (RuntimeException e) {
-            // The trace is an observer (a segment over X-Ray's 64 kB, say): the execution goes on without it.
-            LOG.warn("execution {}: its X-Ray segment was not recorded: {}", executionArn, e.getMessage());
+            try {
+                segments.put(segment.toJson());
+            } catch (RuntimeException e) {
+                // The trace is an observer: the execution goes on without its segment.
+                LOG.warn("execution {}: its X-Ray segment was not recorded: {}", executionArn, e.getMessage());
+            }
         }
     }
 }

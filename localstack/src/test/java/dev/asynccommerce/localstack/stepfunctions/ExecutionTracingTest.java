@@ -105,6 +105,39 @@ class ExecutionTracingTest {
     }
 
     @Test
+    void aLongMapKeepsItsSegmentBoundedAndLaterCallsHangUnderTheExecution() {
+        String definition = """
+                {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 1,
+                  "ItemProcessor": {"StartAt": "Call", "States": {"Call": {"Type": "Task",
+                    "Resource": "arn:aws:states:::lambda:invoke",
+                    "Parameters": {"FunctionName": "arn:aws:lambda:us-east-1:000000000000:function:item", "Payload.$": "$"},
+                    "End": true}}}, "End": true}}}""";
+        String arn = machine("long-map", definition, true);
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < ExecutionTrace.MAX_SUBSEGMENTS + 20; i++) {
+            items.append(i == 0 ? "" : ",").append(i);
+        }
+
+        String execution = server.sfn
+                .startExecution(b -> b.stateMachineArn(arn).input("{\"items\": [" + items + "]}"))
+                .executionArn();
+
+        assertThat(settled(execution).status().toString()).isEqualTo("SUCCEEDED");
+        JsonNode segment = Json.parse(segments.getLast());
+        JsonNode subsegments = segment.get("subsegments");
+        assertThat(subsegments).hasSize(ExecutionTrace.MAX_SUBSEGMENTS);
+        List<String> parents = headers.get("item").stream()
+                .map(h -> TraceHeader.parse(h).parent())
+                .toList();
+        assertThat(parents).hasSize(ExecutionTrace.MAX_SUBSEGMENTS + 20);
+        assertThat(parents.subList(0, ExecutionTrace.MAX_SUBSEGMENTS))
+                .containsExactlyElementsOf(subsegments.findValuesAsText("id"));
+        assertThat(parents.subList(ExecutionTrace.MAX_SUBSEGMENTS, parents.size()))
+                .as("past the cap, calls name the execution's own segment, which is written")
+                .containsOnly(segment.get("id").asText());
+    }
+
+    @Test
     void withoutACallerAStateMachineWithTracingStartsASampledTrace() {
         String arn = machine("sampled", INVOKE, true);
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * nothing that breaks it.
  */
 public final class AuditEvents {
+
     public sealed interface Read {
         record Valid(AuditedEvent event) implements Read {}
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One domain event as the audit keeps it: its identity and place in its aggregate's history, and
- * its detail exactly as published (the contract's JSON, so a replay or an investigation sees what
- * consumers saw).
+ * its detail as published (the contract's JSON, so a replay or an investigation sees what consumers
+ * saw; the trail masks a pickup code before keeping it).
  *
  * @param eventId unique per event; the audit keeps each once
  * @param source the publishing context, e.g. {@code commerce.ordering}

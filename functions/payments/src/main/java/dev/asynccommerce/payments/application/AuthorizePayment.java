@@ -32,6 +32,7 @@ public final class AuthorizePayment {
     private final PaymentMessages messages;
     private final ProviderRetry retry;
     private final RedeliveryPolicy redelivery;
+    private final PaymentMetrics metrics;
     private final Clock clock;
 
     public AuthorizePayment(
@@ -42,7 +43,9 @@ public final class AuthorizePayment {
             PaymentMessages messages,
             ProviderRetry retry,
             RedeliveryPolicy redelivery,
+            PaymentMetrics metrics,
             Clock clock) {
+        this.metrics = metrics;
         this.ledgers = ledgers;
         this.gateway = gateway;
         this.callbacks = callbacks;
@@ -94,6 +97,10 @@ public final class AuthorizePayment {
             }
             switch (ledgers.append(request.orderId(), entry, messages.of(request.orderId(), entry, context))) {
                 case PaymentLedgers.AppendResult.Appended ignored -> {
+                    // Counted where the append decided it (once, whatever happens to the answer after).
+                    if (entry instanceof LedgerEntry.Authorized authorized && authorized.methodIndex() > 0) {
+                        metrics.fallbackAuthorized(request.orderId(), request.correlationId());
+                    }
                     if (entry instanceof LedgerEntry.Failed) {
                         AuthorizationOutcome.Failed failed =
                                 new AuthorizationOutcome.Failed(AuthorizationOutcome.Failed.PROVIDER_UNAVAILABLE);

@@ -11,7 +11,6 @@ import dev.asynccommerce.payments.application.AuthorizeRequest;
 import dev.asynccommerce.payments.application.CommandContext;
 import dev.asynccommerce.payments.application.Delivery;
 import dev.asynccommerce.payments.application.InvalidPaymentRequestException;
-import dev.asynccommerce.payments.application.PaymentMetrics;
 import dev.asynccommerce.platform.http.RequestContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,6 @@ public final class PaymentsQueueHandler implements RequestHandler<SQSEvent, SQSB
     private static final String RECEIVE_COUNT = "ApproximateReceiveCount";
 
     private final AuthorizePayment authorizePayment;
-    private final PaymentMetrics metrics;
 
     public PaymentsQueueHandler() {
         this(PaymentsWiring.fromEnvironment());
@@ -46,7 +44,6 @@ public final class PaymentsQueueHandler implements RequestHandler<SQSEvent, SQSB
 
     public PaymentsQueueHandler(PaymentsWiring wiring) {
         this.authorizePayment = wiring.authorizePayment();
-        this.metrics = wiring.paymentMetrics();
     }
 
     @Override
@@ -83,9 +80,6 @@ public final class PaymentsQueueHandler implements RequestHandler<SQSEvent, SQSB
                     new CommandContext(request.correlationId(), message.getMessageId(), RequestContext.traceHeader()));
             LOG.info(
                     "payment attempt {} delivery {}: {}", request.attempt(), delivery.receiveCount(), describe(result));
-            if (result instanceof AuthorizationResult.Answered answered && answered.fallbackAuthorizedNow()) {
-                metrics.fallbackAuthorized(request.orderId(), request.correlationId());
-            }
             return !result.redeliver();
         } catch (RuntimeException e) {
             // The exception's own text only: its stack trace says nothing the class and message do not.

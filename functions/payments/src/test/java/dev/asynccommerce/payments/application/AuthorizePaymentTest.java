@@ -30,6 +30,7 @@ class AuthorizePaymentTest {
     private final RecordingCallbacks callbacks = new RecordingCallbacks();
     private final RecordingVisibility visibility = new RecordingVisibility();
     private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final RecordingPaymentMetrics metrics = new RecordingPaymentMetrics();
     private final AuthorizePayment authorizePayment = new AuthorizePayment(
             ledgers,
             gateway,
@@ -38,6 +39,7 @@ class AuthorizePaymentTest {
             new PaymentMessages(new SequentialIdentities()),
             ProviderRetry.standard(sleeper),
             RedeliveryPolicy.withMaxReceives(5),
+            metrics,
             clock);
 
     private static Delivery delivery(int receiveCount) {
@@ -54,8 +56,7 @@ class AuthorizePaymentTest {
         AuthorizationOutcome.Authorized expected = new AuthorizationOutcome.Authorized(
                 new PaymentId("pay_01jdq8r5w3k7m2n9p4t6v8x0zb-1-0"), MethodType.CARD, 0);
         assertThat(result).isEqualTo(new AuthorizationResult.Answered(expected, true));
-        assertThat(((AuthorizationResult.Answered) result).fallbackAuthorizedNow())
-                .isFalse();
+        assertThat(metrics.fallbacks).as("the first method is no fallback").isEmpty();
         assertThat(result.redeliver()).isFalse();
         assertThat(callbacks.successes).containsExactly(new RecordingCallbacks.Success(TASK_TOKEN, expected));
         assertThat(gateway.calls).containsExactly("authorize ord_01jdq8r5w3k7m2n9p4t6v8x0zb:authorize:1:0");
@@ -76,8 +77,7 @@ class AuthorizePaymentTest {
         AuthorizationResult result = authorizePayment.authorize(authorize(1, "soft_card", "ok_wallet"), delivery(1));
 
         assertThat(result).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED, true));
-        assertThat(((AuthorizationResult.Answered) result).fallbackAuthorizedNow())
-                .isTrue();
+        assertThat(metrics.fallbacks).containsExactly(ORDER);
         assertThat(ledgers.outbox)
                 .extracting(OutboxMessage::detailType)
                 .containsExactly("PaymentDeclined", "PaymentAuthorized");
@@ -105,9 +105,9 @@ class AuthorizePaymentTest {
         AuthorizationResult again = authorizePayment.authorize(authorize(1, "soft_card", "ok_wallet"), delivery(2));
 
         assertThat(again).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED, false));
-        assertThat(((AuthorizationResult.Answered) again).fallbackAuthorizedNow())
+        assertThat(metrics.fallbacks)
                 .as("a redelivery counts no second fallback")
-                .isFalse();
+                .containsExactly(ORDER);
         assertThat(gateway.calls).isEmpty();
         assertThat(ledgers.entries(ORDER)).hasSize(2);
         assertThat(callbacks.successes)
@@ -246,5 +246,34 @@ class AuthorizePaymentTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> authorize(1, "a", "b", "c", "d", "e", "f"))
                 .hasMessageContaining("methods: must hold at most 5 payment methods");
         assertThat(authorize(1, "ok_card").toString()).doesNotContain("ok_card", TASK_TOKEN);
+    }
+
+    @Test
+    void aFallbackIsCountedOnceEvenWhenAnsweringTheWorkflowFailsAndTheMessageComesBack() {
+        AuthorizePayment answeringFails = new AuthorizePayment(
+                ledgers,
+                gateway,
+                new WorkflowCallbacks() {
+                    @Override
+                    public void succeed(String taskToken, AuthorizationOutcome outcome) {
+                        throw new IllegalStateException("SendTaskSuccess throttled");
+                    }
+
+                    @Override
+                    public void fail(String taskToken, String error, String cause) {}
+                },
+                visibility,
+                new PaymentMessages(new SequentialIdentities()),
+                ProviderRetry.standard(sleeper),
+                RedeliveryPolicy.withMaxReceives(5),
+                metrics,
+                clock);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> answeringFails.authorize(authorize(1, "soft_card", "ok_wallet"), delivery(1)))
+                .isInstanceOf(IllegalStateException.class);
+        authorizePayment.authorize(authorize(1, "soft_card", "ok_wallet"), delivery(2));
+
+        assertThat(metrics.fallbacks).containsExactly(ORDER);
     }
 }

@@ -26,6 +26,7 @@ class ListLedgerEntriesTest {
                         messages,
                         ProviderRetry.standard(new RecordingSleeper()),
                         RedeliveryPolicy.withMaxReceives(5),
+                        new RecordingPaymentMetrics(),
                         clock)
                 .authorize(authorize(1, "soft_card", "ok_wallet"), new Delivery("m", "r", 1));
         new RunPaymentCommand(ledgers, gateway, messages, clock)

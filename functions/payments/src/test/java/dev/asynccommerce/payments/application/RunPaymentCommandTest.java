@@ -35,6 +35,7 @@ class RunPaymentCommandTest {
                         messages,
                         ProviderRetry.standard(new RecordingSleeper()),
                         RedeliveryPolicy.withMaxReceives(5),
+                        new RecordingPaymentMetrics(),
                         clock)
                 .authorize(authorize(1, "ok_card"), new Delivery("m", "r", 1));
         gateway.calls.clear();

@@ -16,8 +16,11 @@ import java.util.List;
  * function's own calls hang under), both named after the function.
  *
  * <p>Sampling, per https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html and TracingConfig: the
- * caller's decision is kept whatever the mode; without one, an {@link TracingMode#ACTIVE} function samples
- * (AWS by its sampling rules, here always) and a PassThrough one does not. A linked invocation (an SQS
+ * caller's decision is kept whatever the mode, and a sampled invocation is recorded whatever the mode
+ * (TracingConfig: PassThrough "will only trace the request from an upstream service if it contains a
+ * tracing header with sampled=1"); without a decision, an {@link TracingMode#ACTIVE} function samples
+ * (AWS by its sampling rules, here always) and a PassThrough one does not. An unrecorded invocation
+ * passes its caller's header on unchanged, so nothing downstream names a segment that was never written. A linked invocation (an SQS
  * batch) starts a trace of its own whose Lambda segment links to the producers' traces.
  */
 final class InvocationTrace {
@@ -43,16 +46,19 @@ final class InvocationTrace {
         TraceHeader caller = context.caller();
         TraceHeader trace;
         if (caller != null) {
-            trace = caller.sampled() == null ? caller.withSampled(active) : caller;
+            trace = caller.orSampled(active);
         } else {
             trace = TraceHeader.newTrace(now, active);
         }
-        return new InvocationTrace(trace, context.links(), active && trace.isSampled(), now);
+        return new InvocationTrace(trace, context.links(), trace.isSampled(), now);
     }
 
-    /** The header the function runs under: the same Root and decision, its own segment as Parent. */
+    /**
+     * The header the function runs under: the same Root and decision, with the function's segment as
+     * Parent when it is recorded, else the caller's own.
+     */
     String header() {
-        return trace.withParent(functionSegmentId).toString();
+        return recorded ? trace.withParent(functionSegmentId).toString() : trace.toString();
     }
 
     String root() {
@@ -63,7 +69,7 @@ final class InvocationTrace {
         return trace.isSampled();
     }
 
-    /** Records the invocation's segments when it was sampled and the function traces actively. */
+    /** Records the invocation's segments when it was sampled. */
     void end(
             TraceSegments segments,
             FunctionDefinition function,

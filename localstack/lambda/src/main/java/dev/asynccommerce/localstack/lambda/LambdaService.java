@@ -263,8 +263,13 @@ public final class LambdaService implements AutoCloseable {
 
     /** The qualifier a target was invoked by: its alias or version, or $LATEST. */
     private static String qualifierOf(Target target) {
-        String[] parts = target.invokedArn().split(":");
-        return parts.length == 8 ? parts[7] : LATEST;
+        String arn = target.invokedArn();
+        return isQualified(arn) ? arn.substring(arn.lastIndexOf(':') + 1) : LATEST;
+    }
+
+    /** Whether a function ARN ends in a version or alias ({@code arn:aws:lambda:r:a:function:name:q}). */
+    private static boolean isQualified(String functionArn) {
+        return functionArn.split(":").length == 8;
     }
 
     /** The unqualified ARN this service gives a function of that name. */
@@ -636,7 +641,9 @@ public final class LambdaService implements AutoCloseable {
                 // the event is too old, not counted as attempts.
                 long seconds = Math.min(300, 1L << Math.min(event.throttles(), 9));
                 Instant due = timers.now().plusSeconds(seconds);
-                if (closed || tooOld(event, due, config)) {
+                if (closed) {
+                    LOG.warn("{} {} discarded: the service is closing", name, event.requestId());
+                } else if (tooOld(event, due, config)) {
                     giveUp(event, config, "EventAgeExceeded", null);
                 } else {
                     schedule(
@@ -690,7 +697,8 @@ public final class LambdaService implements AutoCloseable {
         com.fasterxml.jackson.databind.node.ObjectNode request = record.putObject("requestContext");
         String invoked = event.target().invokedArn();
         request.put("requestId", event.requestId());
-        request.put("functionArn", invoked.split(":").length == 8 ? invoked : invoked + ":" + LATEST);
+        // Lambda names the qualifier it ran, $LATEST for an unqualified call.
+        request.put("functionArn", isQualified(invoked) ? invoked : invoked + ":" + LATEST);
         request.put("condition", condition);
         request.put("approximateInvokeCount", attempts);
         record.set("requestPayload", jsonOrText(event.payload()));

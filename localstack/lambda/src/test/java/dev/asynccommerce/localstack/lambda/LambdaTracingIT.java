@@ -112,14 +112,24 @@ class LambdaTracingIT {
     }
 
     @Test
-    void aPassThroughFunctionSamplesNothingOfItsOwnAndRecordsNothing() throws Exception {
+    void aPassThroughFunctionSamplesNothingOfItsOwn() throws Exception {
         TraceHeader own = seen(invoke("passthrough", TraceContext.NONE));
-        TraceHeader continued = seen(invoke("passthrough", TraceContext.continuing(CALLER)));
 
         assertThat(own.sampled()).isFalse();
+        assertThat(segments).isEmpty();
+    }
+
+    @Test
+    void aPassThroughFunctionRecordsWhatItsCallerSampled() throws Exception {
+        // TracingConfig: PassThrough traces a request whose upstream header says Sampled=1.
+        TraceHeader continued = seen(invoke("passthrough", TraceContext.continuing(CALLER)));
+
         assertThat(continued.root()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
         assertThat(continued.isSampled()).isTrue();
-        assertThat(segments).isEmpty();
+        assertThat(segments).hasSize(2);
+        assertThat(continued.parent())
+                .as("the function's calls hang under its recorded segment")
+                .isEqualTo(segment("AWS::Lambda::Function").path("id").asText());
     }
 
     @Test
@@ -130,6 +140,7 @@ class LambdaTracingIT {
         assertThat(header.root()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
         assertThat(header.sampled()).isFalse();
         assertThat(segments).isEmpty();
+        assertThat(header.parent()).as("no segment was recorded to be a parent").isNull();
     }
 
     @Test

@@ -76,8 +76,11 @@ final class Controls {
                                 "faults",
                                 faults.list().stream().map(Controls::view).toList()));
             case "DELETE /_local/faults" -> {
+                // The stack's own faults first: clearing the provider's is a DynamoDB call, which a
+                // DeleteItem fault would otherwise fail.
+                int removed = faults.clear();
                 providerFaults.get().clear();
-                yield json(200, Map.of("removed", faults.clear()));
+                yield json(200, Map.of("removed", removed));
             }
             case "GET /_local/notifications" -> json(200, Map.of("notifications", notifications.get()));
             default -> problem(404, "not-found", "No local control at " + method + " " + path);

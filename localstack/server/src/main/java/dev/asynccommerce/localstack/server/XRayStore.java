@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * The stack's X-Ray segment store: what the stack's Lambda and Step Functions record for sampled
  * invocations and executions, and what clients put with {@code PutTraceSegments}, grouped into traces by
- * {@code trace_id}. In memory, the newest {@value #MAX_TRACES} traces (X-Ray keeps 30 days); {@code POST
+ * {@code trace_id}. In memory, the {@value #MAX_TRACES} most recently written traces (X-Ray keeps 30 days); {@code POST
  * /_local/reset} empties it. Thread-safe.
  *
  * <p>A document is kept as it was put; a later document with the same {@code id} replaces it (an
@@ -118,7 +118,14 @@ final class XRayStore implements TraceSegments {
             return "A segment needs an end_time or in_progress.";
         }
         synchronized (this) {
-            traces.computeIfAbsent(traceId, t -> new LinkedHashMap<>()).put(id, new Segment(id, document, fields));
+            // Re-inserted on every write, so the eldest entry is the trace written to longest ago: a
+            // long-running execution still being updated is never the one evicted.
+            LinkedHashMap<String, Segment> trace = traces.remove(traceId);
+            if (trace == null) {
+                trace = new LinkedHashMap<>();
+            }
+            trace.put(id, new Segment(id, document, fields));
+            traces.put(traceId, trace);
             Iterator<String> oldest = traces.keySet().iterator();
             while (traces.size() > MAX_TRACES && oldest.hasNext()) {
                 oldest.next();

@@ -83,6 +83,11 @@ public record TraceHeader(String root, String parent, Boolean sampled) {
         return new TraceHeader(root, newParent, sampled);
     }
 
+    /** This header with its own sampling decision, or {@code decision} when it has none (a caller deferring). */
+    public TraceHeader orSampled(boolean decision) {
+        return sampled == null ? withSampled(decision) : this;
+    }
+
     public TraceHeader withSampled(Boolean decision) {
         return new TraceHeader(root, parent, decision);
     }

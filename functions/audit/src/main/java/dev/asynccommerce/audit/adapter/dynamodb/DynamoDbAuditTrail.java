@@ -1,7 +1,12 @@
 package dev.asynccommerce.audit.adapter.dynamodb;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.audit.application.AuditTrail;
 import dev.asynccommerce.audit.domain.AuditedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,11 +26,17 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * Every part of the key comes from the event itself, so a redelivered event lands on the same key
  * and the conditional put keeps it once — no separate idempotency record is needed.
  *
+ * <p>Events carry no personal data; the one secret among them, a pickup code (it releases the goods
+ * at the store), is masked before it is kept.
+ *
  * <p>Items expire {@link #RETENTION} after the event (TTL on {@code expiresAt}): long enough to
  * compare a season with the same one a year before, and far beyond the bus archive's 90 days.
  */
 public final class DynamoDbAuditTrail implements AuditTrail {
     public static final Duration RETENTION = Duration.ofDays(400);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PICKUP_CODE = "pickupCode";
 
     /** Fixed width, so that the string order of sort keys is the order in time. */
     private static final DateTimeFormatter SORTABLE_INSTANT =
@@ -55,7 +66,7 @@ public final class DynamoDbAuditTrail implements AuditTrail {
         item.put("occurredAt", s(event.occurredAt().toString()));
         item.put("correlationId", s(event.correlationId()));
         item.put("causationId", s(event.causationId()));
-        item.put("detail", s(event.detailJson()));
+        item.put("detail", s(masked(event.detailJson())));
         item.put("expiresAt", n(event.occurredAt().plus(RETENTION).getEpochSecond()));
         try {
             dynamoDb.putItem(PutItemRequest.builder()
@@ -105,5 +116,20 @@ public final class DynamoDbAuditTrail implements AuditTrail {
 
     private static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** The detail with {@code data.pickupCode}, when present, replaced by a mask of its length. */
+    static String masked(String detailJson) {
+        try {
+            JsonNode detail = JSON.readTree(detailJson);
+            if (detail.path("data").path(PICKUP_CODE).isTextual()) {
+                ObjectNode data = (ObjectNode) detail.get("data");
+                data.put(PICKUP_CODE, "*".repeat(data.get(PICKUP_CODE).asText().length()));
+                return JSON.writeValueAsString(detail);
+            }
+            return detailJson;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

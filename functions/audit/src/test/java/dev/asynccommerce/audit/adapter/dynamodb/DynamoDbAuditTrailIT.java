@@ -88,4 +88,26 @@ class DynamoDbAuditTrailIT {
                         .plus(DynamoDbAuditTrail.RETENTION)
                         .getEpochSecond());
     }
+
+    @Test
+    void aPickupCodeIsMaskedBeforeItIsKept() {
+        AuditedEvent ready = new AuditedEvent(
+                "e-9",
+                "commerce.ordering",
+                "OrderReadyForPickup",
+                ORDER,
+                4,
+                Instant.parse("2026-11-21T09:00:00Z"),
+                "req-1",
+                "cause-9",
+                "{\"metadata\":{},\"data\":{\"orderId\":\"" + ORDER + "\",\"pickupCode\":\"048213\"}}");
+
+        trail.keepOnce(ready);
+
+        String kept = trail.timeline(ORDER).getFirst().detailJson();
+        assertThat(kept)
+                .doesNotContain("048213")
+                .contains("\"pickupCode\":\"******\"")
+                .contains(ORDER);
+    }
 }

@@ -9,14 +9,16 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Injected provider faults kept as one item of a table the payments functions can already read
- * ({@code pk = sk = }{@value #KEY}), one map attribute per faulted operation: {@code
+ * Injected provider faults kept as one item of a table the payments functions already read and write
+ * (reading the conditions, spending a count: {@code pk = sk = }{@value #KEY}), one map attribute per faulted operation: {@code
  * {"errorRate": 0..1, "latencyMs": n, "remaining": n?}}. Whoever may write the table (an operator,
  * the local stack's fault control) sets the conditions; every simulated call reads them, so a
  * change applies to the next call in every running function. A fault whose {@code remaining} is
  * spent affects nothing.
  *
- * <p>Only the simulator reads this: a real provider adapter never would.
+ * <p>Only the simulator reads this, with one consistent {@code GetItem} per simulated call: a real
+ * provider adapter never would. The item lives in the payments table, whose stream the relay reads
+ * and skips (not an outbox item).
  */
 public final class DynamoDbProviderConditions implements ProviderConditions {
     /** Partition and sort key of the conditions item. */
