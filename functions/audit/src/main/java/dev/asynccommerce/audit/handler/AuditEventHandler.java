@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.asynccommerce.audit.AuditWiring;
 import dev.asynccommerce.audit.application.AuditEvents;
 import dev.asynccommerce.audit.application.RecordEvent;
+import dev.asynccommerce.platform.http.RequestContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
@@ -31,7 +31,6 @@ public final class AuditEventHandler implements RequestStreamHandler {
     /** Far above any event of ours (EventBridge's own limit is 256 KB). */
     private static final int MAX_INPUT_BYTES = 256 * 1024;
 
-    private static final Pattern SANE_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AuditEvents auditEvents;
@@ -59,18 +58,13 @@ public final class AuditEventHandler implements RequestStreamHandler {
                 throw new RefusedInputException("event refused", invalid.problems());
             }
             case AuditEvents.Read.Valid valid -> {
-                putSane("correlationId", valid.event().correlationId());
-                putSane("aggregateId", valid.event().aggregateId());
+                // Schema-checked ids (printable ASCII, at most 128): fit for a log line as they are.
+                RequestContext.log(valid.event().correlationId(), null);
+                ThreadContext.put("aggregateId", valid.event().aggregateId());
                 RecordEvent.Outcome outcome = recordEvent.execute(valid.event());
                 LOG.info("{} {}: {}", valid.event().eventType(), valid.event().eventId(), outcome);
                 write(output, Map.of("outcome", outcome.name()));
             }
-        }
-    }
-
-    private static void putSane(String key, String value) {
-        if (SANE_ID.matcher(value).matches()) {
-            ThreadContext.put(key, value);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.asynccommerce.fulfillment.application;
 
+import dev.asynccommerce.kernel.OutboxEvent;
 import java.time.Instant;
 
 /**
@@ -14,4 +15,5 @@ public record OutboxMessage(
         String detailJson,
         String aggregateId,
         Instant occurredAt,
-        String traceHeader) {}
+        String traceHeader)
+        implements OutboxEvent {}

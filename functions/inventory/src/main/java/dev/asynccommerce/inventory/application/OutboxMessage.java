@@ -1,5 +1,6 @@
 package dev.asynccommerce.inventory.application;
 
+import dev.asynccommerce.kernel.OutboxEvent;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +16,8 @@ public record OutboxMessage(
         String detailJson,
         String aggregateId,
         Instant occurredAt,
-        String traceHeader) {
+        String traceHeader)
+        implements OutboxEvent {
 
     public OutboxMessage {
         Objects.requireNonNull(eventId, "eventId");

@@ -1,5 +1,6 @@
 package dev.asynccommerce.ordering.application;
 
+import dev.asynccommerce.kernel.OutboxEvent;
 import java.time.Instant;
 
 /**
@@ -13,4 +14,5 @@ public record OutboxMessage(
         String detailJson,
         String aggregateId,
         Instant occurredAt,
-        String traceHeader) {}
+        String traceHeader)
+        implements OutboxEvent {}

@@ -9,19 +9,8 @@ public sealed interface AuthorizationResult {
     /** Whether the message must stay on the queue (be reported as a batch item failure). */
     boolean redeliver();
 
-    /**
-     * The workflow got its answer; the message is done.
-     *
-     * @param decidedNow true when this delivery's own ledger write decided the attempt; false when
-     *     the decision was already there (a redelivery, or another delivery won the race), so that a
-     *     decision is counted once however often it is answered
-     */
-    record Answered(AuthorizationOutcome outcome, boolean decidedNow) implements AuthorizationResult {
-        /** A fallback: a method after the customer's first was authorized, decided by this delivery. */
-        public boolean fallbackAuthorizedNow() {
-            return decidedNow && outcome instanceof AuthorizationOutcome.Authorized a && a.methodIndex() > 0;
-        }
-
+    /** The workflow got its answer; the message is done. */
+    record Answered(AuthorizationOutcome outcome) implements AuthorizationResult {
         @Override
         public boolean redeliver() {
             return false;

@@ -64,14 +64,12 @@ public final class AuthorizePayment {
     public AuthorizationResult authorize(AuthorizeRequest request, Delivery delivery, CommandContext context) {
         PaymentLedger ledger = ledgers.load(request.orderId());
         int conflicts = 0;
-        // Whether the ledger as last loaded ends with this delivery's own write.
-        boolean lastWriteOurs = false;
         while (true) {
             AuthorizationStep step = ledger.nextAuthorizationStep(
                     request.attempt(), request.methods().size());
             if (step instanceof AuthorizationStep.Decided decided) {
                 callbacks.succeed(request.taskToken(), decided.outcome());
-                return new AuthorizationResult.Answered(decided.outcome(), lastWriteOurs);
+                return new AuthorizationResult.Answered(decided.outcome());
             }
             int index = ((AuthorizationStep.TryMethod) step).methodIndex();
             AuthorizeRequest.Method method = request.methods().get(index);
@@ -108,7 +106,6 @@ public final class AuthorizePayment {
                         return new AuthorizationResult.GaveUp(failed);
                     }
                     ledger = ledger.with(entry);
-                    lastWriteOurs = true;
                 }
                 case PaymentLedgers.AppendResult.SequenceTaken ignored -> {
                     // Another delivery wrote first: decide again on what it wrote.
@@ -116,7 +113,6 @@ public final class AuthorizePayment {
                         throw new LedgerContentionException(request.orderId().value());
                     }
                     ledger = ledgers.load(request.orderId());
-                    lastWriteOurs = false;
                 }
             }
         }

@@ -55,7 +55,7 @@ class AuthorizePaymentTest {
 
         AuthorizationOutcome.Authorized expected = new AuthorizationOutcome.Authorized(
                 new PaymentId("pay_01jdq8r5w3k7m2n9p4t6v8x0zb-1-0"), MethodType.CARD, 0);
-        assertThat(result).isEqualTo(new AuthorizationResult.Answered(expected, true));
+        assertThat(result).isEqualTo(new AuthorizationResult.Answered(expected));
         assertThat(metrics.fallbacks).as("the first method is no fallback").isEmpty();
         assertThat(result.redeliver()).isFalse();
         assertThat(callbacks.successes).containsExactly(new RecordingCallbacks.Success(TASK_TOKEN, expected));
@@ -76,7 +76,7 @@ class AuthorizePaymentTest {
     void aSoftDeclineFallsBackToTheNextMethodAndBothResultsArePublished() {
         AuthorizationResult result = authorizePayment.authorize(authorize(1, "soft_card", "ok_wallet"), delivery(1));
 
-        assertThat(result).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED, true));
+        assertThat(result).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED));
         assertThat(metrics.fallbacks).containsExactly(ORDER);
         assertThat(ledgers.outbox)
                 .extracting(OutboxMessage::detailType)
@@ -92,7 +92,7 @@ class AuthorizePaymentTest {
         AuthorizationResult result = authorizePayment.authorize(authorize(1, "hard_card", "ok_wallet"), delivery(1));
 
         AuthorizationOutcome declined = new AuthorizationOutcome.Declined("payment method declined (card_declined)");
-        assertThat(result).isEqualTo(new AuthorizationResult.Answered(declined, true));
+        assertThat(result).isEqualTo(new AuthorizationResult.Answered(declined));
         assertThat(gateway.calls).hasSize(1);
         assertThat(callbacks.successes).containsExactly(new RecordingCallbacks.Success(TASK_TOKEN, declined));
     }
@@ -104,7 +104,7 @@ class AuthorizePaymentTest {
 
         AuthorizationResult again = authorizePayment.authorize(authorize(1, "soft_card", "ok_wallet"), delivery(2));
 
-        assertThat(again).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED, false));
+        assertThat(again).isEqualTo(new AuthorizationResult.Answered(WALLET_AUTHORIZED));
         assertThat(metrics.fallbacks)
                 .as("a redelivery counts no second fallback")
                 .containsExactly(ORDER);
@@ -193,9 +193,6 @@ class AuthorizePaymentTest {
         AuthorizationResult result = authorizePayment.authorize(request, delivery(1));
 
         assertThat(result).isInstanceOf(AuthorizationResult.Answered.class);
-        assertThat(((AuthorizationResult.Answered) result).decidedNow())
-                .as("the other delivery decided")
-                .isFalse();
         assertThat(ledgers.entries(ORDER)).hasSize(1);
         assertThat(callbacks.successes).hasSize(1);
     }

@@ -1,5 +1,6 @@
 package dev.asynccommerce.platform.outbox;
 
+import dev.asynccommerce.kernel.OutboxEvent;
 import dev.asynccommerce.platform.dynamodb.TransactWrites;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +108,19 @@ public final class OutboxItem {
     private String traceHeader;
 
     public OutboxItem() {}
+
+    /** The outbox entry of a context's event, kept for {@link #RETENTION} after it occurred. */
+    public static OutboxItem of(OutboxEvent event) {
+        return of(
+                event.eventId(),
+                event.source(),
+                event.detailType(),
+                event.detailJson(),
+                event.aggregateId(),
+                event.occurredAt(),
+                event.occurredAt().plus(RETENTION),
+                event.traceHeader());
+    }
 
     /**
      * An outbox entry for one event.

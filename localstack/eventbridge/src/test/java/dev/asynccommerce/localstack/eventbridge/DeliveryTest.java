@@ -108,6 +108,19 @@ class DeliveryTest {
                 .containsExactly(request, own, request, null);
     }
 
+    /** AWS's Scheduled Event: source aws.events, the scheduled time, the rule as its one resource, no detail. */
+    private static void assertScheduledEvent(String input, String time, String ruleArn) throws Exception {
+        JsonNode event = Json.MAPPER.readTree(input);
+        assertThat(event.get("source").asText()).isEqualTo("aws.events");
+        assertThat(event.get("detail-type").asText()).isEqualTo("Scheduled Event");
+        assertThat(event.get("time").asText()).isEqualTo(time);
+        assertThat(event.get("resources"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.asText()).isEqualTo(ruleArn));
+        assertThat(event.get("detail").isObject() && event.get("detail").isEmpty())
+                .isTrue();
+    }
+
     @Test
     void aRateScheduleSendsAScheduledEventEveryPeriodOnTheStackClock() throws Exception {
         String arn = eb.client
@@ -120,15 +133,7 @@ class DeliveryTest {
         assertThat(targets.calls()).isEmpty();
         eb.advance(Duration.ofSeconds(1));
         assertThat(targets.calls()).hasSize(1);
-        JsonNode event = Json.MAPPER.readTree(targets.calls().get(0).input());
-        assertThat(event.get("source").asText()).isEqualTo("aws.events");
-        assertThat(event.get("detail-type").asText()).isEqualTo("Scheduled Event");
-        assertThat(event.get("time").asText()).isEqualTo("2026-11-21T09:05:00Z");
-        assertThat(event.get("resources"))
-                .singleElement()
-                .satisfies(r -> assertThat(r.asText()).isEqualTo(arn));
-        assertThat(event.get("detail").isObject() && event.get("detail").isEmpty())
-                .isTrue();
+        assertScheduledEvent(targets.calls().get(0).input(), "2026-11-21T09:05:00Z", arn);
 
         eb.advance(Duration.ofMinutes(10));
         assertThat(targets.calls()).hasSize(3);
@@ -159,15 +164,7 @@ class DeliveryTest {
         assertThat(targets.calls()).isEmpty();
         eb.advance(Duration.ofSeconds(1));
         assertThat(targets.calls()).hasSize(1);
-        JsonNode event = Json.MAPPER.readTree(targets.calls().get(0).input());
-        assertThat(event.get("source").asText()).isEqualTo("aws.events");
-        assertThat(event.get("detail-type").asText()).isEqualTo("Scheduled Event");
-        assertThat(event.get("time").asText()).isEqualTo("2026-11-21T12:00:00Z");
-        assertThat(event.get("resources"))
-                .singleElement()
-                .satisfies(r -> assertThat(r.asText()).isEqualTo(arn));
-        assertThat(event.get("detail").isObject() && event.get("detail").isEmpty())
-                .isTrue();
+        assertScheduledEvent(targets.calls().get(0).input(), "2026-11-21T12:00:00Z", arn);
 
         eb.advance(Duration.ofDays(1));
         assertThat(times()).as("a day on, it has fired once more").hasSize(2);

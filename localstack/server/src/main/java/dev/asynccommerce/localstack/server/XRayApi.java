@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asynccommerce.localstack.spi.SegmentDocument;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -174,7 +174,7 @@ final class XRayApi {
         for (XRayStore.Trace trace : matching.subList(Math.min(from, to), to)) {
             summaries.add(summary(trace));
         }
-        answer.put("ApproximateTime", seconds(clock.instant()));
+        answer.put("ApproximateTime", SegmentDocument.seconds(clock.instant()));
         answer.put("TracesProcessedCount", matching.size());
         if (to < matching.size()) {
             answer.put("NextToken", Integer.toString(to));
@@ -247,10 +247,6 @@ final class XRayApi {
 
     private static BigDecimal seconds(double value) {
         return BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal seconds(Instant at) {
-        return BigDecimal.valueOf(at.getEpochSecond()).add(BigDecimal.valueOf(at.getNano() / 1000, 6));
     }
 
     private static String requestId() {

@@ -2,6 +2,7 @@ package dev.asynccommerce.localstack.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asynccommerce.localstack.spi.TraceHeader;
 import dev.asynccommerce.localstack.spi.TraceSegments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The stack's X-Ray segment store: what the stack's Lambda and Step Functions record for sampled
@@ -28,8 +28,6 @@ final class XRayStore implements TraceSegments {
     static final int MAX_DOCUMENT_BYTES = 64 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern TRACE_ID = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
-    private static final Pattern SEGMENT_ID = Pattern.compile("[0-9a-f]{16}");
 
     /** One stored document and the fields the API reads from it. */
     record Segment(String id, String document, JsonNode fields) {
@@ -105,10 +103,10 @@ final class XRayStore implements TraceSegments {
         }
         String traceId = fields.path("trace_id").asText("");
         String id = fields.path("id").asText("");
-        if (!TRACE_ID.matcher(traceId).matches()) {
+        if (!TraceHeader.isTraceId(traceId)) {
             return "Invalid trace_id.";
         }
-        if (!SEGMENT_ID.matcher(id).matches()) {
+        if (!TraceHeader.isSegmentId(id)) {
             return "Invalid id.";
         }
         if (!fields.path("name").isTextual() || !fields.path("start_time").isNumber()) {

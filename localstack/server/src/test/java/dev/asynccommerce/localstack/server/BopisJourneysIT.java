@@ -238,6 +238,16 @@ class BopisJourneysIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
+    /** Injects a fault through the stack's control, as a test against any deployment would. */
+    private static void injectFault(String fault) throws Exception {
+        HttpResponse<String> injected = call("POST", awsEndpoint + "/_local/faults", fault, Map.of());
+        assertThat(injected.statusCode()).as(injected.body()).isEqualTo(200);
+    }
+
+    private static void clearFaults() throws Exception {
+        call("DELETE", awsEndpoint + "/_local/faults", null, Map.of());
+    }
+
     private static HttpResponse<String> call(String method, String url, String body, Map<String, String> headers)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
@@ -594,13 +604,8 @@ class BopisJourneysIT {
         String sku = "SKU-0015";
         // Three failures outlast the consumer's in-process retries (three calls), so the message goes back
         // to the queue with a backoff and the next delivery authorizes.
-        HttpResponse<String> injected = call(
-                "POST",
-                awsEndpoint + "/_local/faults",
-                "{\"service\": \"payments\", \"operation\": \"Authorize\", \"errorRate\": 1, \"latencyMs\": 0,"
-                        + " \"count\": 3}",
-                Map.of());
-        assertThat(injected.statusCode()).as(injected.body()).isEqualTo(200);
+        injectFault("{\"service\": \"payments\", \"operation\": \"Authorize\", \"errorRate\": 1, \"latencyMs\": 0,"
+                + " \"count\": 3}");
         try {
             Placed placed = checkout(sku, 1, "tok_visa");
 
@@ -610,7 +615,7 @@ class BopisJourneysIT {
             awaitPayments(placed, "PaymentAuthorized: CARD, 19.99 EUR, attempt 1");
             awaitAvailable(sku, SEEDED_UNITS - 1);
         } finally {
-            call("DELETE", awsEndpoint + "/_local/faults", null, Map.of());
+            clearFaults();
         }
     }
 
@@ -619,12 +624,7 @@ class BopisJourneysIT {
         String sku = "SKU-0017";
         String failureQueue = paymentsFailureQueue();
         int parkedBefore = messagesIn(failureQueue);
-        HttpResponse<String> injected = call(
-                "POST",
-                awsEndpoint + "/_local/faults",
-                "{\"service\": \"payments\", \"operation\": \"Authorize\", \"errorRate\": 1, \"latencyMs\": 0}",
-                Map.of());
-        assertThat(injected.statusCode()).as(injected.body()).isEqualTo(200);
+        injectFault("{\"service\": \"payments\", \"operation\": \"Authorize\", \"errorRate\": 1, \"latencyMs\": 0}");
         try {
             Placed placed = checkout(sku, 1, "tok_visa");
 
@@ -653,7 +653,7 @@ class BopisJourneysIT {
                 return messagesIn(failureQueue) == parkedBefore + 1;
             });
         } finally {
-            call("DELETE", awsEndpoint + "/_local/faults", null, Map.of());
+            clearFaults();
         }
     }
 

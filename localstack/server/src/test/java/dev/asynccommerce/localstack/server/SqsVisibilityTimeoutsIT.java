@@ -120,14 +120,7 @@ class SqsVisibilityTimeoutsIT {
     @Test
     void aBatchChangeIsFollowedPerEntry() throws Exception {
         String url = queue("visibility-batch", Map.of());
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody("a"));
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody("b"));
-        List<Message> both = sqs.receiveMessage(b -> b.queueUrl(url)
-                        .maxNumberOfMessages(10)
-                        .visibilityTimeout(300)
-                        .waitTimeSeconds(1))
-                .messages();
-        assertThat(both).hasSize(2);
+        List<Message> both = sendTwoAndReceiveThemFor300Seconds(url, "a", "b");
 
         sqs.changeMessageVisibilityBatch(b -> b.queueUrl(url)
                 .entries(
@@ -149,14 +142,7 @@ class SqsVisibilityTimeoutsIT {
     @Test
     void deletedMessagesStayGoneAfterAnAdvance() throws Exception {
         String url = queue("visibility-deleted", Map.of());
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody("one"));
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody("two"));
-        List<Message> both = sqs.receiveMessage(b -> b.queueUrl(url)
-                        .maxNumberOfMessages(10)
-                        .visibilityTimeout(300)
-                        .waitTimeSeconds(1))
-                .messages();
-        assertThat(both).hasSize(2);
+        List<Message> both = sendTwoAndReceiveThemFor300Seconds(url, "one", "two");
 
         sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(both.get(0).receiptHandle()));
         sqs.deleteMessageBatch(b ->
@@ -297,5 +283,18 @@ class SqsVisibilityTimeoutsIT {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Two messages sent, then received together and hidden for 300 s. */
+    private static List<Message> sendTwoAndReceiveThemFor300Seconds(String url, String first, String second) {
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(first));
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(second));
+        List<Message> both = sqs.receiveMessage(b -> b.queueUrl(url)
+                        .maxNumberOfMessages(10)
+                        .visibilityTimeout(300)
+                        .waitTimeSeconds(1))
+                .messages();
+        assertThat(both).hasSize(2);
+        return both;
     }
 }

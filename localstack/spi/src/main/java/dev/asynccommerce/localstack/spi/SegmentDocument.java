@@ -119,8 +119,8 @@ public final class SegmentDocument {
         return node.toString();
     }
 
-    /** Epoch seconds with microseconds, as X-Ray's SDKs write them. */
-    static BigDecimal seconds(Instant at) {
+    /** Epoch seconds with microseconds, as X-Ray's SDKs write them (and its API answers times). */
+    public static BigDecimal seconds(Instant at) {
         return BigDecimal.valueOf(at.getEpochSecond()).add(BigDecimal.valueOf(at.getNano() / 1000, 6));
     }
 }

@@ -74,6 +74,16 @@ public record TraceHeader(String root, String parent, Boolean sampled) {
         return new TraceHeader("1-" + epoch + "-" + hex(12), null, sampled);
     }
 
+    /** Whether {@code value} is an X-Ray trace id: {@code 1-<8 hex epoch>-<24 hex>}. */
+    public static boolean isTraceId(String value) {
+        return value != null && ROOT.matcher(value).matches();
+    }
+
+    /** Whether {@code value} is a segment or subsegment id: 16 hex digits. */
+    public static boolean isSegmentId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
     /** A new segment or subsegment id: 16 hex digits. */
     public static String newId() {
         return hex(8);

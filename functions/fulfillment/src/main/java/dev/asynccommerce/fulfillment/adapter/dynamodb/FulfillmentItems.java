@@ -75,15 +75,6 @@ final class FulfillmentItems {
 
     /** Platform's outbox item for {@code message}, with this table's sort key, written only if new. */
     static TransactWriteItem outboxPut(String tableName, OutboxMessage message) {
-        return OutboxItem.of(
-                        message.eventId(),
-                        message.source(),
-                        message.detailType(),
-                        message.detailJson(),
-                        message.aggregateId(),
-                        message.occurredAt(),
-                        message.occurredAt().plus(OutboxItem.RETENTION),
-                        message.traceHeader())
-                .putNew(tableName, SORT_KEY);
+        return OutboxItem.of(message).putNew(tableName, SORT_KEY);
     }
 }

@@ -18,16 +18,7 @@ final class OutboxItems {
 
     /** The item's attributes: written now, or parked in a reservation until a later transaction. */
     static Map<String, AttributeValue> item(OutboxMessage message) {
-        return OutboxItem.of(
-                        message.eventId(),
-                        message.source(),
-                        message.detailType(),
-                        message.detailJson(),
-                        message.aggregateId(),
-                        message.occurredAt(),
-                        message.occurredAt().plus(OutboxItem.RETENTION),
-                        message.traceHeader())
-                .item(SK);
+        return OutboxItem.of(message).item(SK);
     }
 
     /** A put of a new outbox item: an event id is never written twice. */

@@ -76,16 +76,7 @@ public final class SimulatedEmailSender implements NotificationSender {
 
     /** Platform's outbox item, with the sort key this table has. */
     private TransactWriteItem outboxPut(OutboxMessage message) {
-        return OutboxItem.of(
-                        message.eventId(),
-                        message.source(),
-                        message.detailType(),
-                        message.detailJson(),
-                        message.aggregateId(),
-                        message.occurredAt(),
-                        message.occurredAt().plus(OutboxItem.RETENTION),
-                        message.traceHeader())
-                .putNew(table, SK);
+        return OutboxItem.of(message).putNew(table, SK);
     }
 
     private static AttributeValue s(String value) {

@@ -157,17 +157,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     }
 
     private static TransactPutItemEnhancedRequest<OutboxItem> outboxPut(OutboxMessage message) {
-        return putNew(
-                OutboxItem.class,
-                OutboxItem.of(
-                        message.eventId(),
-                        message.source(),
-                        message.detailType(),
-                        message.detailJson(),
-                        message.aggregateId(),
-                        message.occurredAt(),
-                        message.occurredAt().plus(OutboxItem.RETENTION),
-                        message.traceHeader()));
+        return putNew(OutboxItem.class, OutboxItem.of(message));
     }
 
     private static TransactPutItemEnhancedRequest<EnhancedDocument> newItem(EnhancedDocument document) {

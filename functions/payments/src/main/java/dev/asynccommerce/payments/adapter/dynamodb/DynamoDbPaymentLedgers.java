@@ -69,15 +69,6 @@ public final class DynamoDbPaymentLedgers implements PaymentLedgers {
 
     /** Platform's outbox item, with the sort key this table has. */
     private TransactWriteItem outboxPut(OutboxMessage message) {
-        return OutboxItem.of(
-                        message.eventId(),
-                        message.source(),
-                        message.detailType(),
-                        message.detailJson(),
-                        message.aggregateId(),
-                        message.occurredAt(),
-                        message.occurredAt().plus(OutboxItem.RETENTION),
-                        message.traceHeader())
-                .putNew(tableName, LedgerItems.SK);
+        return OutboxItem.of(message).putNew(tableName, LedgerItems.SK);
     }
 }
