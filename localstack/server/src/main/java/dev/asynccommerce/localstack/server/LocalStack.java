@@ -31,8 +31,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -59,7 +57,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final VirtualClock clock;
     private final Server server;
-    private final SQSRestServer elasticMq;
+    private final EmbeddedSqs elasticMq;
     private final StepFunctionsEngine stepFunctions;
     private final EventBridge eventBridge;
     private final LambdaService lambda;
@@ -83,6 +81,10 @@ public final class LocalStack implements AutoCloseable {
     private volatile SimulatedProviderFaults providerFaults = SimulatedProviderFaults.NONE;
     /** What /_local/health says: "starting" until a deployment is in place (and seeded, when asked to). */
     private volatile String status = "starting";
+    /** With a data directory: the in-memory state of the services, saved at the stop, restored at the first deployment. */
+    private final SavedState saved;
+    /** Set once the saved state was handed back (or there was none to hand back): only then is it saved again. */
+    private final java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final URI endpoint;
     private final Region region;
@@ -126,13 +128,12 @@ public final class LocalStack implements AutoCloseable {
         this.identity = new LocalIdentity(endpoint.toString());
 
         // ElasticMQ writes this address into every queue URL, so clients come back through the gateway.
-        this.elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withDynamicPort()
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", connector.getLocalPort(), ""))
-                .withAWSRegion(region.id())
-                .withAWSAccountId(ACCOUNT)
-                .start();
-        int elasticMqPort = elasticMq.waitUntilStarted().localAddress().getPort();
+        this.elasticMq = EmbeddedSqs.start(
+                new NodeAddress("http", "127.0.0.1", connector.getLocalPort(), ""),
+                region.id(),
+                ACCOUNT,
+                options.dataDirectory());
+        int elasticMqPort = elasticMq.port();
 
         this.sqsForTargets = SqsClient.builder()
                 .endpointOverride(endpoint)
@@ -240,6 +241,12 @@ public final class LocalStack implements AutoCloseable {
                         new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/"), clock),
                         controls,
                         faults)));
+        this.saved = options.dataDirectory() == null
+                ? null
+                : new SavedState(
+                        options.dataDirectory(),
+                        // The clock first: the others' timers are judged against the restored time.
+                        List.of(new ClockState(clock, options.clockStart() != null, Instant::now)));
         server.start();
     }
 
@@ -290,6 +297,7 @@ public final class LocalStack implements AutoCloseable {
             java.util.function.Consumer<LocalDeployment.Result> seed) {
         status = "starting";
         LocalDeployment.Result deployed = LocalDeployment.deploy(this, assembly, extraProvisioners);
+        restoreSavedState();
         Runnable seedThis = () -> seed.accept(deployed);
         seedThis.run();
         resetRestores(deployed, seedThis);
@@ -306,6 +314,17 @@ public final class LocalStack implements AutoCloseable {
         this.sentNotifications = CustomerNotifications.of(deployed, dynamoForReset);
         this.providerFaults = SimulatedProviderFaults.of(deployed, dynamoForReset);
         this.status = "ready";
+    }
+
+    /**
+     * Hands the services what the last stop saved in the data directory, once the deployment has
+     * created their resources again; at most once per start. {@link #deploy} does this; a caller that
+     * deploys through the {@code Deployer} itself calls it after.
+     */
+    public void restoreSavedState() {
+        if (restored.compareAndSet(false, true) && saved != null) {
+            saved.restore();
+        }
     }
 
     private Runnable resetFor(List<String> tables, Runnable registerApis, Runnable seed) {
@@ -353,6 +372,11 @@ public final class LocalStack implements AutoCloseable {
         } catch (Exception e) {
             // Shutting down: nothing further depends on a clean stop.
         }
+        // Nothing new comes in now; save before the services close (closing aborts what is running). A
+        // stack that never got its state back saves nothing, so a failed start cannot wipe the last save.
+        if (saved != null && restored.get()) {
+            saved.save();
+        }
         dynamoForTtl.close();
         streamsForMappings.close();
         eventBridge.close();
@@ -360,7 +384,7 @@ public final class LocalStack implements AutoCloseable {
         lambda.close();
         sqsForTargets.close();
         dynamoForReset.close();
-        elasticMq.stopAndWait();
+        elasticMq.close();
         // Closes DynamoDB Local's database, so a persisted data directory can be opened again.
         dynamoDbEngine.shutdown();
         clock.close();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /** AWS::SQS::Queue in ElasticMQ: timeouts, retention, FIFO and redrive to the dead-letter queue. */
 public final class SqsQueues implements Provisioner {
@@ -57,11 +58,29 @@ public final class SqsQueues implements Provisioner {
                             + redrive.path("deadLetterTargetArn").asText() + "\",\"maxReceiveCount\":\""
                             + redrive.path("maxReceiveCount").asText() + "\"}");
         }
-        String url =
-                sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+        String url = createOrUpdate(name, attributes);
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
         return new Provisioned(url, Map.of("Arn", arn, "QueueName", name, "QueueUrl", url));
+    }
+
+    /**
+     * Creates the queue; a queue of that name kept from an earlier run (a data directory) with other
+     * attributes takes the template's, as a CloudFormation stack update would. SQS refuses CreateQueue
+     * with QueueNameExists then (same name, other attributes); FifoQueue cannot change, and a change of
+     * it fails the deployment with SQS's own error.
+     */
+    private String createOrUpdate(String name, Map<QueueAttributeName, String> attributes) {
+        try {
+            return sqs.createQueue(b -> b.queueName(name).attributes(attributes))
+                    .queueUrl();
+        } catch (QueueNameExistsException e) {
+            String url = sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+            Map<QueueAttributeName, String> changeable = new HashMap<>(attributes);
+            changeable.remove(QueueAttributeName.FIFO_QUEUE);
+            sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(changeable));
+            return url;
+        }
     }
 }

@@ -1,0 +1,33 @@
+package dev.asynccommerce.localstack.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What a service holds only in memory and {@code ./local-stack --persist DIR} carries over a restart
+ * (docs/decisions/2026-11-21-local-stack-persistence.md). The stack owns the files: it asks each
+ * service for its state when it stops and hands it back when it starts again; a service never learns
+ * where, or whether, its state is kept.
+ *
+ * <p>Order, which every implementation may rely on: {@link #saveState()} is called once, after the
+ * stack stopped taking requests and stopped its pollers, and before the service's own {@code close()};
+ * {@link #restoreState(JsonNode)} is called once, after the deployment created the resources again
+ * (same names, same ARNs) and before the stack reports itself ready.
+ */
+public interface PersistentState {
+    /** A short name, unique in the stack; the stack's file for this state is named after it. */
+    String stateName();
+
+    /**
+     * The state to carry over, as plain JSON (no Java serialization, so a file written by one build
+     * can be read by the next). Never throws for a state it cannot fully capture: it leaves that part
+     * out and says so in the log.
+     */
+    JsonNode saveState();
+
+    /**
+     * Takes back what an earlier {@link #saveState()} answered. Parts naming a resource the deployment
+     * no longer has are skipped with a warning, never an error: the template may have changed between
+     * the two runs.
+     */
+    void restoreState(JsonNode state);
+}
