@@ -1,7 +1,11 @@
 package dev.asynccommerce.localstack.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.lambda.Invocation.Outcome;
+import dev.asynccommerce.localstack.spi.PersistentState;
 import dev.asynccommerce.localstack.spi.Timers;
 import dev.asynccommerce.localstack.spi.TraceContext;
 import dev.asynccommerce.localstack.spi.TraceSegments;
@@ -16,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +51,12 @@ import org.apache.logging.log4j.Logger;
  * are queued, and a function error is retried (twice by default, as its {@link AsyncInvokeConfig}
  * says), one and then two minutes later on the {@link Timers}; what still fails, or waits too long,
  * goes to its on-failure destination. {@link #close()} stops every process.
+ *
+ * <p>With {@code --persist}, the queue of asynchronous invocations survives a restart as Lambda's own
+ * queue is durable: {@link #saveState()} hands what is unfinished over to the next run, whose {@link
+ * #restoreState(JsonNode)} queues it again with its request id, attempts, queue time and due time.
  */
-public final class LambdaService implements AutoCloseable {
+public final class LambdaService implements AutoCloseable, PersistentState {
     private static final Logger LOG = LogManager.getLogger(LambdaService.class);
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
     private static final Pattern QUALIFIER = Pattern.compile("\\$LATEST|[a-zA-Z0-9_-]{1,128}");
@@ -58,6 +67,8 @@ public final class LambdaService implements AutoCloseable {
     static final int MAX_ASYNC_PAYLOAD = 256 * 1024;
     /** Retries of a failed asynchronous invocation (Lambda's default MaximumRetryAttempts). */
     private static final List<Duration> ASYNC_RETRY_DELAYS = List.of(Duration.ofMinutes(1), Duration.ofMinutes(2));
+    /** The format of {@link #saveState()}; a state of another version is not restored. */
+    private static final int STATE_VERSION = 1;
 
     /** Keys Lambda sets itself and refuses in a function's Environment. */
     static final Set<String> RESERVED = Set.of(
@@ -95,6 +106,12 @@ public final class LambdaService implements AutoCloseable {
     private final ExecutorService async = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("lambda-async-", 0).factory());
     private final AtomicInteger asyncInFlight = new AtomicInteger();
+    private final Object queueLock = new Object();
+    /** Every asynchronous invocation not finished yet, by request id, in queue order; under queueLock. */
+    private final Map<String, Queued> queue = new LinkedHashMap<>();
+    /** Set by saveState(): the queue now belongs to the next run; under queueLock. */
+    private boolean handedOver;
+
     private final Object idleSignal = new Object();
     private final AtomicInteger environmentIds = new AtomicInteger();
     private final Thread shutdownHook;
@@ -429,7 +446,7 @@ public final class LambdaService implements AutoCloseable {
         return switch (type) {
             case DryRun -> new InvocationResult(204, new byte[0], null, null, requestId, "");
             case Event -> {
-                submit(new AsyncEvent(target, event, requestId, timers.now(), 0, 0, trace));
+                enqueue(new AsyncEvent(target, event, requestId, timers.now(), 0, 0, trace, null));
                 yield new InvocationResult(202, new byte[0], null, null, requestId, "");
             }
             case RequestResponse -> run(target, event, requestId, context, trace);
@@ -584,7 +601,8 @@ public final class LambdaService implements AutoCloseable {
 
     /**
      * A queued event. {@code attempt} counts function errors so far (Lambda retries twice); {@code
-     * throttles} counts throttled attempts, which Lambda retries with backoff and does not count.
+     * throttles} counts throttled attempts, which Lambda retries with backoff and does not count; {@code
+     * lastFailure} is the last function error's response, for the invocation record, or null.
      */
     private record AsyncEvent(
             Target target,
@@ -593,47 +611,84 @@ public final class LambdaService implements AutoCloseable {
             Instant queued,
             int attempt,
             int throttles,
-            TraceContext trace) {}
+            TraceContext trace,
+            InvocationResult lastFailure) {
 
-    private void submit(AsyncEvent event) {
+        AsyncEvent failedWith(InvocationResult failure) {
+            return new AsyncEvent(target, payload, requestId, queued, attempt + 1, throttles, trace, failure);
+        }
+
+        AsyncEvent throttled() {
+            return new AsyncEvent(target, payload, requestId, queued, attempt, throttles + 1, trace, lastFailure);
+        }
+    }
+
+    /**
+     * An unfinished event in the queue and when its next attempt is due (for one handed to the executor:
+     * when it was).
+     */
+    private record Queued(AsyncEvent event, Instant due) {}
+
+    /** Queues a new event, refused once the queue has been handed over to the next run. */
+    private void enqueue(AsyncEvent event) {
+        synchronized (queueLock) {
+            if (handedOver) {
+                throw LambdaException.service("The local Lambda is shutting down.");
+            }
+            queue.put(event.requestId(), new Queued(event, timers.now()));
+        }
+        dispatch(event);
+    }
+
+    private void dispatch(AsyncEvent event) {
         asyncInFlight.incrementAndGet(); // before returning, so awaitIdle() sees the work
         try {
             async.execute(() -> runAsync(event));
         } catch (RuntimeException e) {
             done();
-            LOG.warn(
-                    "dropped asynchronous invocation {} of {}: the service is closing",
-                    event.requestId(),
-                    event.target().definition().name());
+            if (finish(event)) {
+                LOG.warn(
+                        "dropped asynchronous invocation {} of {}: the service is closing",
+                        event.requestId(),
+                        event.target().definition().name());
+            }
         }
     }
 
     private void runAsync(AsyncEvent event) {
+        try {
+            if (isHandedOver()) {
+                return; // saved with the rest of the queue: the next run delivers it
+            }
+            AsyncInvokeConfig config = asyncConfig(event.target());
+            // An event is kept in the queue for at most its maximum age, whenever that is found out: here it
+            // matters for an event carried over a restart while the clock moved on
+            // (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-configuring.html).
+            if (tooOld(event, timers.now(), config)) {
+                giveUp(event, config, "EventAgeExceeded", event.lastFailure(), event.attempt());
+                return;
+            }
+            attempt(event, config);
+        } finally {
+            done();
+        }
+    }
+
+    private void attempt(AsyncEvent event, AsyncInvokeConfig config) {
         String name = event.target().definition().name();
-        AsyncInvokeConfig config = asyncConfig(event.target());
         try {
             InvocationResult result = run(event.target(), event.payload(), event.requestId(), null, event.trace());
-            if (result.failed()) {
-                if (event.attempt() < config.maximumRetryAttempts()) {
-                    Instant due = timers.now().plus(ASYNC_RETRY_DELAYS.get(event.attempt()));
-                    if (tooOld(event, due, config)) {
-                        giveUp(event, config, "EventAgeExceeded", result);
-                        return;
-                    }
+            if (!result.failed()) {
+                finish(event);
+            } else if (event.attempt() < config.maximumRetryAttempts()) {
+                Instant due = timers.now().plus(ASYNC_RETRY_DELAYS.get(event.attempt()));
+                if (tooOld(event, due, config)) {
+                    giveUp(event, config, "EventAgeExceeded", result, event.attempt() + 1);
+                } else if (requeue(event.failedWith(result), due)) {
                     LOG.info("{} {} failed; retry {} at {}", name, event.requestId(), event.attempt() + 1, due);
-                    schedule(
-                            due,
-                            new AsyncEvent(
-                                    event.target(),
-                                    event.payload(),
-                                    event.requestId(),
-                                    event.queued(),
-                                    event.attempt() + 1,
-                                    event.throttles(),
-                                    event.trace()));
-                } else {
-                    giveUp(event, config, "RetriesExhausted", result);
                 }
+            } else {
+                giveUp(event, config, "RetriesExhausted", result, event.attempt() + 1);
             }
         } catch (LambdaException e) {
             if (e.status() == 429 || e.status() >= 500) {
@@ -642,28 +697,21 @@ public final class LambdaService implements AutoCloseable {
                 long seconds = Math.min(300, 1L << Math.min(event.throttles(), 9));
                 Instant due = timers.now().plusSeconds(seconds);
                 if (closed) {
-                    LOG.warn("{} {} discarded: the service is closing", name, event.requestId());
+                    if (finish(event)) {
+                        LOG.warn("{} {} discarded: the service is closing", name, event.requestId());
+                    }
                 } else if (tooOld(event, due, config)) {
-                    giveUp(event, config, "EventAgeExceeded", null);
+                    giveUp(event, config, "EventAgeExceeded", event.lastFailure(), event.attempt());
                 } else {
-                    schedule(
-                            due,
-                            new AsyncEvent(
-                                    event.target(),
-                                    event.payload(),
-                                    event.requestId(),
-                                    event.queued(),
-                                    event.attempt(),
-                                    event.throttles() + 1,
-                                    event.trace()));
+                    requeue(event.throttled(), due);
                 }
-            } else {
+            } else if (finish(event)) {
                 LOG.warn("{} {} discarded: {}", name, event.requestId(), e.getMessage());
             }
         } catch (RuntimeException e) {
-            LOG.error("{} {} failed in the local Lambda: {}", name, event.requestId(), e.toString(), e);
-        } finally {
-            done();
+            if (finish(event)) {
+                LOG.error("{} {} failed in the local Lambda: {}", name, event.requestId(), e.toString(), e);
+            }
         }
     }
 
@@ -673,13 +721,18 @@ public final class LambdaService implements AutoCloseable {
 
     /**
      * An event Lambda stops trying: its invocation record goes to the on-failure destination, as AWS
-     * writes it ("Capturing records of Lambda asynchronous invocations"), or it is discarded.
+     * writes it ("Capturing records of Lambda asynchronous invocations"), or it is discarded. Nothing
+     * happens once the queue is handed over: the next run owns the event.
      *
-     * @param last the last attempt's result, or null when none ran (throttled until too old)
+     * @param last the last failed attempt's result, or null when none failed (throttled until too old)
+     * @param attempts attempts that ran, for {@code approximateInvokeCount}
      */
-    private void giveUp(AsyncEvent event, AsyncInvokeConfig config, String condition, InvocationResult last) {
+    private void giveUp(
+            AsyncEvent event, AsyncInvokeConfig config, String condition, InvocationResult last, int attempts) {
+        if (!finish(event)) {
+            return;
+        }
         String name = event.target().definition().name();
-        int attempts = event.attempt() + (last == null ? 0 : 1);
         if (config.onFailureDestination() == null) {
             LOG.warn(
                     "{} {} discarded ({}, {} attempts): no on-failure destination",
@@ -730,12 +783,50 @@ public final class LambdaService implements AutoCloseable {
         }
     }
 
-    private void schedule(Instant due, AsyncEvent event) {
+    /**
+     * Parks the event until {@code due}.
+     *
+     * @return false when the queue was handed over meanwhile (the saved state has the event as it was)
+     */
+    private boolean requeue(AsyncEvent event, Instant due) {
+        synchronized (queueLock) {
+            if (handedOver) {
+                return false;
+            }
+            queue.put(event.requestId(), new Queued(event, due));
+        }
+        wakeAt(due, event);
+        return true;
+    }
+
+    private void wakeAt(Instant due, AsyncEvent event) {
         timers.at(due, () -> {
-            if (!closed) {
-                submit(event);
+            if (!closed && !isHandedOver()) {
+                dispatch(event);
             }
         });
+    }
+
+    /**
+     * Takes a finished event (delivered, given up or discarded) out of the queue.
+     *
+     * @return false when the queue was handed over meanwhile: then its outcome is not acted on, since the
+     *     saved state has it and the next run delivers it again
+     */
+    private boolean finish(AsyncEvent event) {
+        synchronized (queueLock) {
+            if (handedOver) {
+                return false;
+            }
+            queue.remove(event.requestId());
+            return true;
+        }
+    }
+
+    private boolean isHandedOver() {
+        synchronized (queueLock) {
+            return handedOver;
+        }
     }
 
     private void done() {
@@ -744,6 +835,121 @@ public final class LambdaService implements AutoCloseable {
                 idleSignal.notifyAll();
             }
         }
+    }
+
+    // ---------------------------------------------------------------- persistence
+
+    @Override
+    public String stateName() {
+        return "lambda";
+    }
+
+    /**
+     * The asynchronous invocations not finished yet: waiting in the queue, waiting on the clock for a retry
+     * or a throttle backoff, or running now. One that is running is saved as it was when its attempt began
+     * and is delivered again by the next run (at least once, which Lambda also permits: "it's possible for
+     * it to receive the same event from Lambda multiple times",
+     * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html).
+     *
+     * <p>From this call on the queue belongs to the next run: no further attempt starts, and the outcome
+     * of one still running is not acted on (no retry, no record to an on-failure destination), so {@link
+     * #close()} ending it reports nothing. Asynchronous invokes are refused from then on.
+     *
+     * <p>Not carried over: synchronous invocations (their callers are gone), function processes and their
+     * warm state, and the logs' contents (their files stay in the work directory).
+     */
+    @Override
+    public JsonNode saveState() {
+        List<Queued> unfinished;
+        synchronized (queueLock) {
+            handedOver = true;
+            unfinished = List.copyOf(queue.values());
+        }
+        ObjectNode state = Json.MAPPER.createObjectNode();
+        state.put("version", STATE_VERSION);
+        ArrayNode invocations = state.putArray("asyncInvocations");
+        for (Queued queued : unfinished) {
+            AsyncEvent event = queued.event();
+            String invoked = event.target().invokedArn();
+            invocations.add(new SavedAsyncInvocation(
+                            event.requestId(),
+                            event.target().definition().name(),
+                            isQualified(invoked) ? invoked.substring(invoked.lastIndexOf(':') + 1) : null,
+                            event.payload(),
+                            event.queued(),
+                            queued.due(),
+                            event.attempt(),
+                            event.throttles(),
+                            event.trace(),
+                            event.lastFailure())
+                    .toJson());
+        }
+        LOG.info("saved {} unfinished asynchronous invocations for the next run", unfinished.size());
+        return state;
+    }
+
+    /**
+     * Queues again what {@link #saveState()} answered, each for the function (and version or alias) it was
+     * invoked by, which the deployment created again: with its request id, its attempts so far (so the
+     * retry limit holds across the restart), its original queue time (so its maximum event age does) and
+     * its next attempt at its original due time, or at once if that has passed. The functions' event
+     * invoke configs apply as the deployment set them. An invocation whose function or qualifier no longer
+     * exists, or whose entry cannot be read, is dropped with a warning; a state of another version restores
+     * nothing.
+     */
+    @Override
+    public void restoreState(JsonNode state) {
+        int version = state == null ? -1 : state.path("version").asInt(-1);
+        if (version != STATE_VERSION) {
+            LOG.warn(
+                    "not restoring the Lambda state: version {} is not the version this build writes ({})",
+                    state == null ? "missing" : state.path("version").asText("missing"),
+                    STATE_VERSION);
+            return;
+        }
+        List<SavedAsyncInvocation> saved = new ArrayList<>();
+        for (JsonNode entry : state.path("asyncInvocations")) {
+            try {
+                saved.add(SavedAsyncInvocation.fromJson(entry));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("dropped a saved asynchronous invocation that cannot be read: {}", e.getMessage());
+            }
+        }
+        // Queue order: due first, then the older event.
+        saved.sort(Comparator.comparing(SavedAsyncInvocation::nextAttemptAt)
+                .thenComparing(SavedAsyncInvocation::queuedAt));
+        int restored = 0;
+        for (SavedAsyncInvocation invocation : saved) {
+            Target target;
+            try {
+                target = resolve(invocation.function(), invocation.qualifier());
+            } catch (LambdaException e) {
+                LOG.warn(
+                        "dropped asynchronous invocation {}: {} no longer exists",
+                        invocation.requestId(),
+                        invocation.qualifier() == null
+                                ? invocation.function()
+                                : invocation.function() + ":" + invocation.qualifier());
+                continue;
+            }
+            AsyncEvent event = new AsyncEvent(
+                    target,
+                    invocation.payload(),
+                    invocation.requestId(),
+                    invocation.queuedAt(),
+                    invocation.attemptsMade(),
+                    invocation.throttles(),
+                    invocation.trace(),
+                    invocation.lastFailure());
+            synchronized (queueLock) {
+                if (queue.putIfAbsent(event.requestId(), new Queued(event, invocation.nextAttemptAt())) != null) {
+                    continue; // the same request id twice: queued once
+                }
+            }
+            wakeAt(invocation.nextAttemptAt(), event);
+            restored++;
+        }
+        LOG.info("restored {} unfinished asynchronous invocations", restored);
     }
 
     /**

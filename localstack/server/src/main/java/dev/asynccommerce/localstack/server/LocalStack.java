@@ -246,7 +246,7 @@ public final class LocalStack implements AutoCloseable {
                 : new SavedState(
                         options.dataDirectory(),
                         // The clock first: the others' timers are judged against the restored time.
-                        List.of(new ClockState(clock, options.clockStart() != null, Instant::now)));
+                        List.of(new ClockState(clock, options.clockStart() != null, Instant::now), lambda));
         server.start();
     }
 

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asynccommerce.infra.Artifacts;
 import dev.asynccommerce.infra.AsyncCommerceStack;
 import dev.asynccommerce.localstack.deployer.CloudAssembly;
+import dev.asynccommerce.localstack.server.Shop.Placed;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,9 +47,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class BopisJourneysIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    // A deadline, not a wait: a burst of checkouts starts fresh function JVMs, which on a loaded
-    // 2-core machine can take most of a minute before the first order moves.
-    private static final Duration ASYNC = Duration.ofSeconds(120);
+    private static final Duration ASYNC = Shop.ASYNC;
     private static final String STORE = "store-001";
     private static final int SEEDED_UNITS = 25;
 
@@ -77,6 +74,7 @@ class BopisJourneysIT {
         awsEndpoint = deployment.outputs().get("AwsEndpoint");
         eventBus = deployment.outputs().get("EventBusName");
         storeSocket = deployment.outputs().get("StoreSocketUrl");
+        shop = new Shop(storefront, awsEndpoint, STORE, BopisJourneysIT::staffToken);
     }
 
     @AfterAll
@@ -86,124 +84,78 @@ class BopisJourneysIT {
         }
     }
 
-    // --- the storefront, as a customer uses it ---
+    // --- the shop, as its customers and staff use it (Shop), and the stack-bound controls ---
 
-    private record Placed(String orderId, String token) {}
+    private static Shop shop;
 
     private static Placed checkout(String sku, int quantity, String... paymentTokens) throws Exception {
-        StringBuilder methods = new StringBuilder();
-        for (String token : paymentTokens) {
-            methods.append(methods.isEmpty() ? "" : ",")
-                    .append("{\"type\":\"CARD\",\"token\":\"")
-                    .append(token)
-                    .append("\"}");
-        }
-        String body = """
-                {"customer": {"customerId": "c-123", "email": "ana@example.com"},
-                 "lines": [{"sku": "%s", "quantity": %d}],
-                 "fulfillment": {"type": "PICKUP", "storeId": "%s"},
-                 "payment": {"methods": [%s]}}""".formatted(sku, quantity, STORE, methods);
-        // As a storefront should: a 5xx (here, the checkout function's concurrency is taken) is retried
-        // with the same Idempotency-Key, which can only ever place one order.
-        Map<String, String> key = Map.of("Idempotency-Key", "journey-" + UUID.randomUUID());
-        AtomicReference<HttpResponse<String>> response = new AtomicReference<>();
-        await().atMost(ASYNC).pollInterval(Duration.ofMillis(300)).until(() -> {
-            response.set(call("POST", storefront + "/orders", body, key));
-            return response.get().statusCode() < 500;
-        });
-        assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(202);
-        JsonNode answer = JSON.readTree(response.get().body());
-        return new Placed(
-                answer.path("orderId").asText(), answer.path("orderToken").asText());
+        return shop.checkout(sku, quantity, paymentTokens);
     }
 
     private static JsonNode order(Placed placed) throws Exception {
-        HttpResponse<String> response = customer("GET", placed, "", null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return shop.order(placed);
     }
 
     private static JsonNode awaitStatus(Placed placed, String... statuses) {
-        AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last.set(order(placed));
-            return List.of(statuses).contains(last.get().path("status").asText());
-        });
-        return last.get();
+        return shop.awaitStatus(placed, statuses);
     }
 
-    /** The order's own steps on its timeline. */
     private static List<String> timeline(JsonNode order) {
-        List<String> events = new ArrayList<>();
-        order.path("timeline").forEach(step -> {
-            if (!step.path("event").asText().startsWith("Payment")) {
-                events.add(step.path("event").asText());
-            }
-        });
-        return events;
+        return Shop.timeline(order);
     }
 
-    /** The payment ledger as the order's timeline shows it: "event: detail", in time order. */
     private static List<String> payments(Placed placed) throws Exception {
-        List<String> entries = new ArrayList<>();
-        order(placed).path("timeline").forEach(step -> {
-            if (step.path("event").asText().startsWith("Payment")) {
-                entries.add(
-                        step.path("event").asText() + ": " + step.path("detail").asText());
-            }
-        });
-        return entries;
+        return shop.payments(placed);
     }
 
     private static void awaitPayments(Placed placed, String... entries) {
-        await().atMost(ASYNC).untilAsserted(() -> assertThat(payments(placed)).containsExactly(entries));
+        shop.awaitPayments(placed, entries);
     }
 
     private static int available(String sku) throws Exception {
-        HttpResponse<String> response =
-                call("GET", storefront + "/stores/" + STORE + "/availability?sku=" + sku, null, Map.of());
-        return JSON.readTree(response.body())
-                .path("items")
-                .get(0)
-                .path("available")
-                .asInt();
+        return shop.available(sku);
     }
 
     private static void awaitAvailable(String sku, int units) {
-        await().atMost(ASYNC).pollInterval(Duration.ofMillis(200)).until(() -> available(sku) == units);
+        shop.awaitAvailable(sku, units);
     }
-
-    private static String bearer(Placed placed) {
-        return "Bearer " + placed.token();
-    }
-
-    // --- the store, as its staff use it ---
 
     private static HttpResponse<String> store(String method, String path, String body) throws Exception {
-        return call(
-                method,
-                storefront + "/stores/" + STORE + path,
-                body,
-                Map.of("Authorization", "Bearer " + staffToken(STORE)));
+        return shop.store(method, path, body);
     }
 
     private static void awaitPickTask(Placed placed) {
-        await().atMost(ASYNC)
-                .pollInterval(Duration.ofMillis(200))
-                .until(() -> store("GET", "/pick-tasks", null).body().contains(placed.orderId()));
+        shop.awaitPickTask(placed);
     }
 
     private static void pick(Placed placed, String sku, int quantity) throws Exception {
-        awaitPickTask(placed);
-        HttpResponse<String> picked = store(
-                "POST",
-                "/orders/" + placed.orderId() + "/picked",
-                "{\"lines\": [{\"sku\": \"%s\", \"quantity\": %d}]}".formatted(sku, quantity));
-        assertThat(picked.statusCode()).as(picked.body()).isEqualTo(202);
+        shop.pick(placed, sku, quantity);
     }
 
     private static HttpResponse<String> collect(Placed placed, String code) throws Exception {
-        return store("POST", "/orders/" + placed.orderId() + "/collected", "{\"pickupCode\": \"" + code + "\"}");
+        return shop.collect(placed, code);
+    }
+
+    private static List<JsonNode> notifications(Placed placed) throws Exception {
+        return shop.notifications(placed);
+    }
+
+    private static List<String> notificationTypes(Placed placed) throws Exception {
+        return shop.notificationTypes(placed);
+    }
+
+    private static void advanceClock(Duration duration) throws Exception {
+        shop.advanceClock(duration);
+    }
+
+    private static HttpResponse<String> call(String method, String url, String body, Map<String, String> headers)
+            throws Exception {
+        return Shop.call(method, url, body, headers);
+    }
+
+    private static HttpResponse<String> customer(String method, Placed placed, String path, String body)
+            throws Exception {
+        return shop.customer(method, placed, path, body);
     }
 
     /**
@@ -214,30 +166,6 @@ class BopisJourneysIT {
         return DevTokens.mint(stack, deployment, stack.clock().now()).get(store);
     }
 
-    // --- the local controls ---
-
-    private static List<JsonNode> notifications(Placed placed) throws Exception {
-        JsonNode all = JSON.readTree(call("GET", awsEndpoint + "/_local/notifications", null, Map.of())
-                .body());
-        List<JsonNode> mine = new ArrayList<>();
-        all.path("notifications").forEach(n -> {
-            if (n.path("orderId").asText().equals(placed.orderId())) {
-                mine.add(n);
-            }
-        });
-        return mine;
-    }
-
-    private static List<String> notificationTypes(Placed placed) throws Exception {
-        return notifications(placed).stream().map(n -> n.path("type").asText()).toList();
-    }
-
-    private static void advanceClock(Duration duration) throws Exception {
-        HttpResponse<String> response = call(
-                "POST", awsEndpoint + "/_local/clock/advance", "{\"seconds\": " + duration.toSeconds() + "}", Map.of());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    }
-
     /** Injects a fault through the stack's control, as a test against any deployment would. */
     private static void injectFault(String fault) throws Exception {
         HttpResponse<String> injected = call("POST", awsEndpoint + "/_local/faults", fault, Map.of());
@@ -246,19 +174,6 @@ class BopisJourneysIT {
 
     private static void clearFaults() throws Exception {
         call("DELETE", awsEndpoint + "/_local/faults", null, Map.of());
-    }
-
-    private static HttpResponse<String> call(String method, String url, String body, Map<String, String> headers)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     // --- the journeys ---
@@ -513,14 +428,14 @@ class BopisJourneysIT {
         String order = storefront + "/orders/" + placed.orderId();
         assertProblem(call("GET", order, null, Map.of()), 401);
         Placed other = checkout(sku, 1, "tok_visa");
-        HttpResponse<String> foreign = call("GET", order, null, Map.of("Authorization", bearer(other)));
+        HttpResponse<String> foreign = call("GET", order, null, Map.of("Authorization", Shop.bearer(other)));
         String noSuchOrder = placed.orderId().substring(0, placed.orderId().length() - 1)
                 + (placed.orderId().endsWith("a") ? "b" : "a");
         HttpResponse<String> missing =
-                call("GET", storefront + "/orders/" + noSuchOrder, null, Map.of("Authorization", bearer(other)));
+                call("GET", storefront + "/orders/" + noSuchOrder, null, Map.of("Authorization", Shop.bearer(other)));
         assertProblem(foreign, 404);
         assertThat(foreign.body()).as("another's order reads as a missing one").isEqualTo(missing.body());
-        assertProblem(call("POST", order + "/cancel", null, Map.of("Authorization", bearer(other))), 404);
+        assertProblem(call("POST", order + "/cancel", null, Map.of("Authorization", Shop.bearer(other))), 404);
         assertProblem(
                 customer("POST", placed, "/payment-methods", "{\"methods\": [{\"type\": \"CARD\", \"token\": 42}]}"),
                 400);
@@ -778,14 +693,5 @@ class BopisJourneysIT {
                             }
                         })
                 .get(30, TimeUnit.SECONDS);
-    }
-
-    private static HttpResponse<String> customer(String method, Placed placed, String path, String body)
-            throws Exception {
-        return call(
-                method,
-                storefront + "/orders/" + placed.orderId() + path,
-                body,
-                Map.of("Authorization", bearer(placed)));
     }
 }

@@ -7,6 +7,8 @@ import dev.asynccommerce.localstack.deployer.StackEnvironment;
 import dev.asynccommerce.localstack.deployer.Template;
 import dev.asynccommerce.localstack.server.provision.StackProvisioners;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,42 @@ class PersistenceIT {
                 sqs.deleteMessage(b -> b.queueUrl(queues.get("Ordered")).receiptHandle(next.receiptHandle()));
             }
             assertThat(ordered).containsExactly("a", "b", "c");
+        }
+    }
+
+    @Test
+    void aManualClockComesBackWhereItWasAndAStartThatRestoredNothingSavesNothing() {
+        Instant start = Instant.parse("2026-03-01T10:00:00Z");
+        LocalStack.Options options = new LocalStack.Options(0, data, "us-east-1", start);
+        try (LocalStack first = LocalStack.start(options)) {
+            first.restoreSavedState();
+            first.clock().advance(Duration.ofHours(5));
+        }
+        try (LocalStack notDeployed = LocalStack.start(options)) {
+            // Never restored (no deployment): its clock at the start must not replace the saved one.
+            notDeployed.clock().advance(Duration.ofMinutes(1));
+        }
+        try (LocalStack second = LocalStack.start(options)) {
+            assertThat(second.clock().now()).isEqualTo(start);
+            second.restoreSavedState();
+            assertThat(second.clock().now()).isEqualTo(start.plus(Duration.ofHours(5)));
+        }
+    }
+
+    @Test
+    void aFlowingClockKeepsHowFarItWasAdvanced() {
+        LocalStack.Options options = new LocalStack.Options(0, data, "us-east-1", null);
+        try (LocalStack first = LocalStack.start(options)) {
+            first.restoreSavedState();
+            first.clock().advance(Duration.ofDays(3));
+        }
+        try (LocalStack second = LocalStack.start(options)) {
+            second.restoreSavedState();
+            Duration ahead = Duration.between(Instant.now(), second.clock().now());
+            assertThat(ahead)
+                    .isBetween(
+                            Duration.ofDays(3).minusMinutes(1),
+                            Duration.ofDays(3).plusMinutes(1));
         }
     }
 
