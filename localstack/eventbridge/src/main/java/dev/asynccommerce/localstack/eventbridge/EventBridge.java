@@ -10,6 +10,7 @@ import dev.asynccommerce.localstack.eventbridge.delivery.SqsTargetInvoker;
 import dev.asynccommerce.localstack.eventbridge.delivery.StepFunctionsTargets;
 import dev.asynccommerce.localstack.eventbridge.delivery.TargetInvoker;
 import dev.asynccommerce.localstack.eventbridge.delivery.TargetRequest;
+import dev.asynccommerce.localstack.spi.PersistentState;
 import dev.asynccommerce.localstack.spi.Timers;
 import dev.asynccommerce.localstack.spi.TraceHeader;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +44,32 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code MaximumEventAgeInSeconds}, default 86400, counted from ingestion); a retry runs on the timer
  * that fires it. Failures AWS does not retry (a missing resource, a bad parameter) go to the DLQ at
  * once.
+ *
+ * <p>Archives keep each event for the archive's {@code RetentionDays} (0: for ever) from when it was
+ * archived, on the stack clock.
+ *
+ * <p>Restarts ({@link PersistentState}, state name {@value #STATE_NAME}): {@code {"version": 1,
+ * "savedAt", "buses", "rules" (DescribeRule's fields plus "Targets" as PutTargets takes them),
+ * "archives" (with "Events": [{"ArchivedAt", "Event"}]), "replays", "deliveries" (pending first
+ * attempts and retries: rule, target settings, event, "IngestedAt", "Attempt", "DueAt", "TraceHeader",
+ * "ReplayName")}}, instants as ISO-8601 on the stack clock. Saving stops delivery (nothing in the
+ * state is attempted twice); a restored retry fires at its original due instant and its maximum
+ * event age counts from the original ingestion. A replay that was RUNNING completes with its restored
+ * deliveries (the events it had already delivered are not delivered again); one that was STARTING
+ * starts. Schedules are not carried: the deployment (or the restore, for a rule created at runtime)
+ * puts the rule again, so its next run is one period (or the next cron minute) after the restart,
+ * and runs due while the stack was down are not made up, as AWS does not back-fill. Not carried:
+ * a rule or target the deployment re-created keeps the template's definition (a template edit
+ * between the runs wins), except that a DisableRule/EnableRule made at runtime on a rule the
+ * template did not change stays.
  */
-public final class EventBridge implements AutoCloseable {
+public final class EventBridge implements AutoCloseable, PersistentState {
+    /** The stack's name for this state (and its file). */
+    public static final String STATE_NAME = "events";
+
     static final String DEFAULT_BUS = "default";
+    private static final int STATE_VERSION = 1;
+    private static final Duration SAVE_WAIT = Duration.ofSeconds(10);
     static final int MAX_RETRY_ATTEMPTS = 185;
     static final int MAX_EVENT_AGE_SECONDS = 86_400;
     static final int MAX_TARGETS_PER_RULE = 5;
@@ -69,6 +93,12 @@ public final class EventBridge implements AutoCloseable {
     private final Map<String, Bus> buses = new LinkedHashMap<>();
     private final Map<String, Archive> archives = new LinkedHashMap<>();
     private final Map<String, Replay> replays = new LinkedHashMap<>();
+    private final Map<Long, Pending> pending = new LinkedHashMap<>();
+    private long nextPendingId;
+    /** Attempts under way (outside the lock); {@link #saveState()} waits for them. */
+    private int attempting;
+    /** Set by {@link #saveState()}: from then on nothing is attempted, so nothing saved is delivered twice. */
+    private boolean frozen;
 
     private EventBridge(Builder b) {
         this.account = b.account;
@@ -185,7 +215,8 @@ public final class EventBridge implements AutoCloseable {
         }
     }
 
-    private record Archived(Instant time, ObjectNode event) {}
+    /** An archived event, when it was archived (the stack clock at ingestion), and its size in bytes. */
+    private record Archived(Instant time, ObjectNode event, long size) {}
 
     private static final class Archive {
         final String name;
@@ -229,8 +260,11 @@ public final class EventBridge implements AutoCloseable {
         final Instant end;
         final Instant started;
         String state = "STARTING";
+        String stateReason;
         Instant ended;
         Instant lastReplayed;
+        /** First attempts of the replayed events not yet made: the replay completes when none is left. */
+        int outstanding;
 
         Replay(
                 String name,
@@ -252,7 +286,10 @@ public final class EventBridge implements AutoCloseable {
         }
     }
 
-    /** A delivery of one event to one target, and how many attempts it has had. */
+    /**
+     * A delivery of one event to one target, and how many attempts it has had; {@code replay} is the
+     * replay whose event it carries, or null.
+     */
     private record Delivery(
             String ruleArn,
             String ruleName,
@@ -260,11 +297,19 @@ public final class EventBridge implements AutoCloseable {
             ObjectNode event,
             Instant ingested,
             int attempt,
-            String traceHeader) {
+            String traceHeader,
+            Replay replay) {
         Delivery next() {
-            return new Delivery(ruleArn, ruleName, target, event, ingested, attempt + 1, traceHeader);
+            return new Delivery(ruleArn, ruleName, target, event, ingested, attempt + 1, traceHeader, replay);
         }
     }
+
+    /**
+     * A delivery waiting for its attempt: a first attempt queued for the delivery thread ({@code due}
+     * null) or a retry waiting for its timer. Kept as data, not only as a queued task, so that {@link
+     * #saveState()} can carry it over a restart.
+     */
+    private record Pending(Delivery delivery, Instant due) {}
 
     // ---- ARNs and names ----
 
@@ -575,7 +620,7 @@ public final class EventBridge implements AutoCloseable {
         }
         ArrayNode results = Json.array();
         int failed = 0;
-        List<Runnable> deliveries = new ArrayList<>();
+        List<Long> deliveries = new ArrayList<>();
         synchronized (this) {
             Instant now = timers.now();
             for (JsonNode e : entries) {
@@ -602,10 +647,10 @@ public final class EventBridge implements AutoCloseable {
                 String entryTrace = e.hasNonNull("TraceHeader")
                         ? validTraceHeader(e.get("TraceHeader").asText())
                         : null;
-                deliveries.addAll(route(bus, event, now, null, entryTrace != null ? entryTrace : requestTrace));
+                deliveries.addAll(route(bus, event, now, null, entryTrace != null ? entryTrace : requestTrace, null));
             }
         }
-        deliveries.forEach(this::submit);
+        deliveries.forEach(this::dispatch);
         return Json.object().put("FailedEntryCount", failed).set("Entries", results);
     }
 
@@ -683,10 +728,28 @@ public final class EventBridge implements AutoCloseable {
             }
             text = text == null ? Json.write(event) : text;
             if (archive.pattern == null || archive.pattern.matches(text)) {
-                archive.events.add(new Archived(now, event));
-                archive.sizeBytes += text.getBytes(StandardCharsets.UTF_8).length;
+                expire(archive, now);
+                long size = text.getBytes(StandardCharsets.UTF_8).length;
+                archive.events.add(new Archived(now, event, size));
+                archive.sizeBytes += size;
             }
         }
+    }
+
+    /**
+     * Drops the archive's events older than its {@code RetentionDays} (0: kept for ever), counted from
+     * when each was archived, on the stack clock. Done whenever the archive is read or written, which
+     * is as often as anyone could tell. Under the lock.
+     */
+    private static void expire(Archive archive, Instant now) {
+        if (archive.retentionDays <= 0
+                || archive.events.isEmpty()
+                || !archive.events.getFirst().time().isBefore(now.minus(Duration.ofDays(archive.retentionDays)))) {
+            return;
+        }
+        Instant oldest = now.minus(Duration.ofDays(archive.retentionDays));
+        archive.events.removeIf(archived -> archived.time().isBefore(oldest));
+        archive.sizeBytes = archive.events.stream().mapToLong(Archived::size).sum();
     }
 
     /**
@@ -708,22 +771,22 @@ public final class EventBridge implements AutoCloseable {
             return;
         }
         timers.at(due, () -> {
-            List<Runnable> deliveries = new ArrayList<>();
+            List<Long> deliveries = new ArrayList<>();
             synchronized (this) {
                 if (bus.rules.get(rule.name) != rule || rule.scheduleGeneration != generation) {
                     return;
                 }
-                if (!"DISABLED".equals(rule.state)) {
+                if (!"DISABLED".equals(rule.state) && !frozen) {
                     ObjectNode event = scheduledEvent(rule, due);
                     for (ObjectNode target : rule.targets.values()) {
                         // Scheduled events carry no trace (eb-related-service-xray).
-                        Delivery d = new Delivery(rule.arn, rule.name, target, event, due, 1, null);
-                        deliveries.add(() -> attempt(d));
+                        deliveries.add(
+                                enqueue(new Delivery(rule.arn, rule.name, target, event, due, 1, null, null), null));
                     }
                 }
                 scheduleNext(bus, rule, generation, timing, due);
             }
-            deliveries.forEach(this::submit);
+            deliveries.forEach(this::dispatch);
         });
     }
 
@@ -733,11 +796,15 @@ public final class EventBridge implements AutoCloseable {
                 UUID.randomUUID().toString(), "Scheduled Event", "aws.events", time, List.of(rule.arn), Json.object());
     }
 
-    /** The deliveries an event causes on {@code bus}; {@code onlyRules} limits a replay. Under the lock. */
-    private List<Runnable> route(
-            Bus bus, ObjectNode event, Instant ingested, Set<String> onlyRules, String traceHeader) {
+    /**
+     * Queues the deliveries an event causes on {@code bus} and answers their ids, for {@link
+     * #dispatch(long)} once the lock is released; {@code onlyRules} and {@code replay} are a replay's.
+     * Under the lock.
+     */
+    private List<Long> route(
+            Bus bus, ObjectNode event, Instant ingested, Set<String> onlyRules, String traceHeader, Replay replay) {
         String text = Json.write(event);
-        List<Runnable> out = new ArrayList<>();
+        List<Long> out = new ArrayList<>();
         for (Rule rule : bus.rules.values()) {
             if (rule.pattern == null
                     || "DISABLED".equals(rule.state)
@@ -746,11 +813,66 @@ public final class EventBridge implements AutoCloseable {
                 continue;
             }
             for (ObjectNode target : rule.targets.values()) {
-                Delivery d = new Delivery(rule.arn, rule.name, target, event, ingested, 1, traceHeader);
-                out.add(() -> attempt(d));
+                out.add(enqueue(
+                        new Delivery(rule.arn, rule.name, target, event, ingested, 1, traceHeader, replay), null));
             }
         }
         return out;
+    }
+
+    /** Records a delivery as pending (a first attempt when {@code due} is null); under the lock. */
+    private long enqueue(Delivery delivery, Instant due) {
+        long id = nextPendingId++;
+        pending.put(id, new Pending(delivery, due));
+        return id;
+    }
+
+    /** Hands a queued first attempt to the delivery thread. */
+    private void dispatch(long id) {
+        submit(() -> runPending(id));
+    }
+
+    /** Retries on the timer that fires it, as before; kept as pending until it has run. */
+    private void retryAt(Delivery delivery, Instant due) {
+        long id;
+        synchronized (this) {
+            id = enqueue(delivery, due);
+        }
+        timers.at(due, () -> runPending(id));
+    }
+
+    /** Makes a pending delivery's attempt, unless the state was saved meanwhile (then it stays pending). */
+    private void runPending(long id) {
+        Delivery delivery;
+        synchronized (this) {
+            Pending waiting = pending.get(id);
+            if (frozen || waiting == null) {
+                return;
+            }
+            delivery = waiting.delivery();
+            attempting++;
+        }
+        try {
+            attempt(delivery);
+        } finally {
+            synchronized (this) {
+                pending.remove(id);
+                attempting--;
+                if (delivery.attempt() == 1 && delivery.replay() != null) {
+                    replayDeliveryMade(delivery.replay());
+                }
+                notifyAll();
+            }
+        }
+    }
+
+    /** A replayed event's first attempt was made; the replay completes with its last. Under the lock. */
+    private void replayDeliveryMade(Replay replay) {
+        replay.outstanding--;
+        if (replay.outstanding <= 0 && "RUNNING".equals(replay.state)) {
+            replay.state = "COMPLETED";
+            replay.ended = timers.now();
+        }
     }
 
     private void submit(Runnable task) {
@@ -832,7 +954,7 @@ public final class EventBridge implements AutoCloseable {
     private void forwardToBus(TargetRequest request) {
         String name = busName(Json.MAPPER.getNodeFactory().textNode(request.targetArn()));
         JsonNode event = Json.parseOrNull(request.input());
-        List<Runnable> deliveries;
+        List<Long> deliveries;
         synchronized (this) {
             Bus bus = buses.get(name);
             if (bus == null) {
@@ -843,9 +965,9 @@ public final class EventBridge implements AutoCloseable {
             }
             Instant now = timers.now();
             archive(bus, (ObjectNode) event, now);
-            deliveries = route(bus, (ObjectNode) event, now, null, request.traceHeader());
+            deliveries = route(bus, (ObjectNode) event, now, null, request.traceHeader(), null);
         }
-        deliveries.forEach(this::submit);
+        deliveries.forEach(this::dispatch);
     }
 
     private void failed(Delivery d, DeliveryException e) {
@@ -867,7 +989,7 @@ public final class EventBridge implements AutoCloseable {
             return;
         }
         LOG.debug("Delivery to {} failed ({}), retry {} at {}", d.target.get("Arn"), e.errorCode(), d.attempt, due);
-        timers.at(due, () -> attempt(d.next()));
+        retryAt(d.next(), due);
     }
 
     static Duration backoff(int attempt) {
@@ -958,6 +1080,7 @@ public final class EventBridge implements AutoCloseable {
 
     synchronized ObjectNode describeArchive(JsonNode r) {
         Archive a = archiveNamed(required(r, "ArchiveName"));
+        expire(a, timers.now());
         ObjectNode out = Json.object().put("ArchiveArn", a.arn);
         archiveSummary(a, out);
         if (a.description != null) {
@@ -1001,6 +1124,8 @@ public final class EventBridge implements AutoCloseable {
     synchronized ObjectNode listArchives(JsonNode r) {
         String prefix = text(r, "NamePrefix");
         String source = text(r, "EventSourceArn");
+        Instant now = timers.now();
+        archives.values().forEach(a -> expire(a, now));
         List<Archive> matching = archives.values().stream()
                 .filter(a -> prefix == null || a.name.startsWith(prefix))
                 .filter(a -> source == null || a.sourceArn.equals(source))
@@ -1050,17 +1175,37 @@ public final class EventBridge implements AutoCloseable {
                 end,
                 now);
         replays.put(name, replay);
-        submit(() -> runReplay(replay, archive));
+        submit(() -> runReplay(replay));
         return Json.object()
                 .put("ReplayArn", replay.arn)
                 .put("State", "STARTING")
                 .put("ReplayStartTime", Json.epochSeconds(now));
     }
 
-    private void runReplay(Replay replay, Archive archive) {
-        List<Runnable> deliveries = new ArrayList<>();
+    /**
+     * Sends the window's archived events to the bus's rules at once (queued as first attempts, so that a
+     * save finds each either attempted or pending); the replay is RUNNING until every first attempt was
+     * made, then COMPLETED.
+     */
+    private void runReplay(Replay replay) {
+        List<Long> deliveries = new ArrayList<>();
         synchronized (this) {
+            if (frozen || !"STARTING".equals(replay.state)) {
+                return; // saved while STARTING: the restarted stack starts it
+            }
+            Archive archive = archives.values().stream()
+                    .filter(a -> a.arn.equals(replay.archiveArn))
+                    .findFirst()
+                    .orElse(null);
+            if (archive == null) {
+                replay.state = "FAILED";
+                replay.stateReason = "Archive " + replay.archiveArn.substring(replay.archiveArn.lastIndexOf('/') + 1)
+                        + " does not exist.";
+                replay.ended = timers.now();
+                return;
+            }
             replay.state = "RUNNING";
+            expire(archive, timers.now());
             Bus bus = buses.get(archive.busName);
             Set<String> only = null;
             JsonNode filter = replay.destination.path("FilterArns");
@@ -1078,15 +1223,16 @@ public final class EventBridge implements AutoCloseable {
                 ObjectNode event = archived.event.deepCopy();
                 event.put("replay-name", replay.name);
                 // Replayed events carry no trace header (eb-related-service-xray).
-                deliveries.addAll(route(bus, event, now, only, null));
+                deliveries.addAll(route(bus, event, now, only, null, replay));
                 replay.lastReplayed = archived.time;
             }
+            replay.outstanding = deliveries.size();
+            if (deliveries.isEmpty()) {
+                replay.state = "COMPLETED";
+                replay.ended = now;
+            }
         }
-        deliveries.forEach(Runnable::run);
-        synchronized (this) {
-            replay.state = "COMPLETED";
-            replay.ended = timers.now();
-        }
+        deliveries.forEach(this::dispatch);
     }
 
     private Replay replayNamed(String name) {
@@ -1120,6 +1266,9 @@ public final class EventBridge implements AutoCloseable {
         }
         if (replay.ended != null) {
             out.put("ReplayEndTime", Json.epochSeconds(replay.ended));
+        }
+        if (replay.stateReason != null) {
+            out.put("StateReason", replay.stateReason);
         }
         return out;
     }
@@ -1167,6 +1316,377 @@ public final class EventBridge implements AutoCloseable {
             out.put("NextToken", Integer.toString(to));
         }
         return out;
+    }
+
+    // ---- a restart (PersistentState) ----
+
+    @Override
+    public String stateName() {
+        return STATE_NAME;
+    }
+
+    /**
+     * Everything a restart would lose, as JSON (format in the class comment). Stops delivering first:
+     * waits (up to {@link #SAVE_WAIT}) for the attempts under way, and from then on attempts nothing,
+     * so that every delivery in the state is made once, by the restarted stack. The stack closes this
+     * EventBridge next.
+     */
+    @Override
+    public synchronized JsonNode saveState() {
+        frozen = true;
+        long deadline = System.nanoTime() + SAVE_WAIT.toNanos();
+        while (attempting > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                LOG.warn(
+                        "{} deliveries were still being attempted when the state was saved: they may be made again"
+                                + " after the restart",
+                        attempting);
+                break;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Instant now = timers.now();
+        ObjectNode state = Json.object().put("version", STATE_VERSION).put("savedAt", now.toString());
+        ArrayNode savedBuses = state.putArray("buses");
+        ArrayNode savedRules = state.putArray("rules");
+        for (Bus bus : buses.values()) {
+            ObjectNode saved = savedBuses.addObject().put("Name", bus.name).put("CreationTime", bus.created.toString());
+            if (bus.description != null) {
+                saved.put("Description", bus.description);
+            }
+            for (Rule rule : bus.rules.values()) {
+                ObjectNode savedRule = ruleJson(rule);
+                savedRule.putArray("Targets").addAll(List.copyOf(rule.targets.values()));
+                savedRules.add(savedRule);
+            }
+        }
+        ArrayNode savedArchives = state.putArray("archives");
+        for (Archive archive : archives.values()) {
+            expire(archive, now);
+            ObjectNode saved = savedArchives
+                    .addObject()
+                    .put("ArchiveName", archive.name)
+                    .put("EventSourceArn", archive.sourceArn)
+                    .put("RetentionDays", archive.retentionDays)
+                    .put("CreationTime", archive.created.toString());
+            if (archive.description != null) {
+                saved.put("Description", archive.description);
+            }
+            if (archive.pattern != null) {
+                saved.put("EventPattern", archive.pattern.text());
+            }
+            ArrayNode events = saved.putArray("Events");
+            for (Archived archived : archive.events) {
+                events.addObject().put("ArchivedAt", archived.time().toString()).set("Event", archived.event());
+            }
+        }
+        ArrayNode savedReplays = state.putArray("replays");
+        for (Replay replay : replays.values()) {
+            ObjectNode saved = savedReplays
+                    .addObject()
+                    .put("ReplayName", replay.name)
+                    .put("EventSourceArn", replay.archiveArn)
+                    .put("State", replay.state)
+                    .put("EventStartTime", replay.start.toString())
+                    .put("EventEndTime", replay.end.toString())
+                    .put("ReplayStartTime", replay.started.toString());
+            saved.set("Destination", replay.destination.deepCopy());
+            putIfPresent(saved, "Description", replay.description);
+            putIfPresent(saved, "StateReason", replay.stateReason);
+            putIfPresent(saved, "EventLastReplayedTime", replay.lastReplayed);
+            putIfPresent(saved, "ReplayEndTime", replay.ended);
+        }
+        ArrayNode savedDeliveries = state.putArray("deliveries");
+        for (Pending waiting : pending.values()) {
+            Delivery d = waiting.delivery();
+            ObjectNode saved = savedDeliveries
+                    .addObject()
+                    .put("RuleArn", d.ruleArn())
+                    .put("RuleName", d.ruleName())
+                    .put("Attempt", d.attempt())
+                    .put("IngestedAt", d.ingested().toString());
+            saved.set("Target", d.target().deepCopy());
+            saved.set("Event", d.event().deepCopy());
+            putIfPresent(saved, "DueAt", waiting.due());
+            putIfPresent(saved, "TraceHeader", d.traceHeader());
+            putIfPresent(saved, "ReplayName", d.replay() == null ? null : d.replay().name);
+        }
+        LOG.info(
+                "EventBridge state saved: {} buses, {} rules, {} archives, {} replays, {} pending deliveries",
+                buses.size(),
+                savedRules.size(),
+                archives.size(),
+                replays.size(),
+                pending.size());
+        return state;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, Object value) {
+        if (value != null) {
+            node.put(field, value.toString());
+        }
+    }
+
+    /**
+     * Takes back what {@link #saveState()} answered, over what the deployment has just created: buses,
+     * rules, targets and archives the deployment did not create are created; the deployment's own keep
+     * their definition, gain the targets added at runtime, and keep the State (DisableRule/EnableRule)
+     * they had at the save unless the template changed the rule's definition meanwhile. Archived events
+     * come back with their archive times, replays with their records (one that was STARTING starts, one
+     * that was RUNNING completes with its restored deliveries), pending deliveries with their attempt
+     * count and due time. A part naming a bus, rule or archive that cannot be had is skipped with a
+     * warning.
+     */
+    @Override
+    public void restoreState(JsonNode state) {
+        List<Long> firstAttempts = new ArrayList<>();
+        List<Replay> toStart = new ArrayList<>();
+        List<Map.Entry<Long, Instant>> retries = new ArrayList<>();
+        synchronized (this) {
+            if (state == null || state.path("version").asInt(-1) != STATE_VERSION) {
+                LOG.warn(
+                        "EventBridge: saved state of version {} is not one this build reads; nothing restored",
+                        state == null ? "null" : state.path("version").asText("(none)"));
+                return;
+            }
+            state.path("buses").forEach(this::restoreBus);
+            state.path("rules").forEach(this::restoreRule);
+            state.path("archives").forEach(this::restoreArchive);
+            Map<String, Replay> restoredReplays = new LinkedHashMap<>();
+            for (JsonNode saved : state.path("replays")) {
+                Replay replay = restoreReplay(saved);
+                if (replay != null) {
+                    restoredReplays.put(replay.name, replay);
+                }
+            }
+            for (JsonNode saved : state.path("deliveries")) {
+                restoreDelivery(saved, restoredReplays, firstAttempts, retries);
+            }
+            Instant now = timers.now();
+            for (Replay replay : restoredReplays.values()) {
+                if ("STARTING".equals(replay.state)) {
+                    toStart.add(replay);
+                } else if ("RUNNING".equals(replay.state) && replay.outstanding == 0) {
+                    replay.state = "COMPLETED"; // its last deliveries were made before the save
+                    replay.ended = now;
+                }
+            }
+            LOG.info(
+                    "EventBridge state restored: {} replays, {} pending deliveries",
+                    restoredReplays.size(),
+                    firstAttempts.size() + retries.size());
+        }
+        for (Map.Entry<Long, Instant> retry : retries) {
+            long id = retry.getKey();
+            timers.at(retry.getValue(), () -> runPending(id));
+        }
+        firstAttempts.forEach(this::dispatch);
+        toStart.forEach(replay -> submit(() -> runReplay(replay)));
+    }
+
+    private void restoreBus(JsonNode saved) {
+        String name = saved.path("Name").asText("");
+        if (name.isEmpty() || buses.containsKey(name)) {
+            return;
+        }
+        buses.put(
+                name,
+                new Bus(
+                        name,
+                        busArn(name),
+                        text(saved, "Description"),
+                        instantOr(saved, "CreationTime", timers.now())));
+    }
+
+    private void restoreRule(JsonNode saved) {
+        String busName = saved.path("EventBusName").asText(DEFAULT_BUS);
+        String name = saved.path("Name").asText("");
+        Bus bus = buses.get(busName);
+        if (bus == null || name.isEmpty()) {
+            LOG.warn("EventBridge: rule {} of event bus {} not restored: the bus does not exist", name, busName);
+            return;
+        }
+        try {
+            Rule rule = bus.rules.get(name);
+            String savedState = saved.path("State").asText("ENABLED");
+            if (rule == null) {
+                ObjectNode put = Json.object().put("Name", name).put("EventBusName", busName);
+                for (String field : List.of("EventPattern", "ScheduleExpression", "State", "Description", "RoleArn")) {
+                    if (saved.hasNonNull(field)) {
+                        put.put(field, saved.get(field).asText());
+                    }
+                }
+                putRule(put); // a schedule starts from now: a run due while the stack was down is not made up
+                rule = bus.rules.get(name);
+            } else if (sameDefinition(rule, saved)) {
+                if (!savedState.equals(rule.state)) {
+                    LOG.info("EventBridge: rule {} is {} again, as it was before the restart", name, savedState);
+                    rule.state = savedState;
+                }
+            } else if (!savedState.equals(rule.state)) {
+                LOG.info(
+                        "EventBridge: rule {} was {} before the restart; the template changed the rule, its State {}"
+                                + " stands",
+                        name,
+                        savedState,
+                        rule.state);
+            }
+            ArrayNode added = Json.array();
+            for (JsonNode target : saved.path("Targets")) {
+                if (!rule.targets.containsKey(target.path("Id").asText())) {
+                    added.add(target);
+                }
+            }
+            if (!added.isEmpty()) {
+                ObjectNode put = Json.object().put("Rule", name).put("EventBusName", busName);
+                putTargets(put.set("Targets", added));
+            }
+        } catch (ApiException e) {
+            LOG.warn("EventBridge: rule {} of event bus {} not fully restored: {}", name, busName, e.getMessage());
+        }
+    }
+
+    /** Whether the deployment put the rule as it was saved (then a runtime State change is carried over). */
+    private static boolean sameDefinition(Rule rule, JsonNode saved) {
+        return Objects.equals(rule.pattern == null ? null : rule.pattern.text(), text(saved, "EventPattern"))
+                && Objects.equals(rule.schedule, text(saved, "ScheduleExpression"))
+                && Objects.equals(rule.description, text(saved, "Description"))
+                && Objects.equals(rule.roleArn, text(saved, "RoleArn"));
+    }
+
+    private void restoreArchive(JsonNode saved) {
+        String name = saved.path("ArchiveName").asText("");
+        Archive archive = archives.get(name);
+        if (archive == null) {
+            Bus bus = buses.get(busName(saved.get("EventSourceArn")));
+            if (bus == null || name.isEmpty()) {
+                LOG.warn("EventBridge: archive {} not restored: its event bus does not exist", name);
+                return;
+            }
+            EventPattern pattern;
+            try {
+                pattern = saved.hasNonNull("EventPattern") ? EventPattern.compile(text(saved, "EventPattern")) : null;
+            } catch (ApiException e) {
+                LOG.warn("EventBridge: archive {} not restored: {}", name, e.getMessage());
+                return;
+            }
+            archive = new Archive(
+                    name,
+                    archiveArn(name),
+                    bus.arn,
+                    bus.name,
+                    text(saved, "Description"),
+                    pattern,
+                    saved.path("RetentionDays").asInt(0),
+                    instantOr(saved, "CreationTime", timers.now()));
+            archives.put(name, archive);
+        }
+        List<Archived> events = new ArrayList<>();
+        for (JsonNode archived : saved.path("Events")) {
+            Instant time = instantOr(archived, "ArchivedAt", null);
+            JsonNode event = archived.get("Event");
+            if (time != null && event != null && event.isObject()) {
+                long size = Json.write(event).getBytes(StandardCharsets.UTF_8).length;
+                events.add(new Archived(time, (ObjectNode) event.deepCopy(), size));
+            }
+        }
+        archive.events.addAll(0, events);
+        archive.events.sort(java.util.Comparator.comparing(Archived::time)); // stable: same-time order kept
+        archive.sizeBytes = archive.events.stream().mapToLong(Archived::size).sum();
+        expire(archive, timers.now());
+    }
+
+    private Replay restoreReplay(JsonNode saved) {
+        String name = saved.path("ReplayName").asText("");
+        Instant start = instantOr(saved, "EventStartTime", null);
+        Instant end = instantOr(saved, "EventEndTime", null);
+        Instant started = instantOr(saved, "ReplayStartTime", null);
+        JsonNode destination = saved.get("Destination");
+        if (name.isEmpty()
+                || replays.containsKey(name)
+                || start == null
+                || end == null
+                || started == null
+                || destination == null
+                || !destination.isObject()) {
+            LOG.warn("EventBridge: replay {} not restored: it exists already or its record is incomplete", name);
+            return null;
+        }
+        Replay replay = new Replay(
+                name,
+                replayArn(name),
+                text(saved, "Description"),
+                saved.path("EventSourceArn").asText(),
+                (ObjectNode) destination.deepCopy(),
+                start,
+                end,
+                started);
+        replay.state = saved.path("State").asText("COMPLETED");
+        replay.stateReason = text(saved, "StateReason");
+        replay.lastReplayed = instantOr(saved, "EventLastReplayedTime", null);
+        replay.ended = instantOr(saved, "ReplayEndTime", null);
+        replays.put(name, replay);
+        return replay;
+    }
+
+    private void restoreDelivery(
+            JsonNode saved,
+            Map<String, Replay> restoredReplays,
+            List<Long> firstAttempts,
+            List<Map.Entry<Long, Instant>> retries) {
+        String ruleArn = saved.path("RuleArn").asText("");
+        boolean ruleExists =
+                buses.values().stream().flatMap(b -> b.rules.values().stream()).anyMatch(r -> r.arn.equals(ruleArn));
+        JsonNode target = saved.get("Target");
+        JsonNode event = saved.get("Event");
+        Instant ingested = instantOr(saved, "IngestedAt", null);
+        if (!ruleExists
+                || target == null
+                || !target.isObject()
+                || event == null
+                || !event.isObject()
+                || ingested == null) {
+            LOG.warn("EventBridge: a pending delivery of rule {} not restored: the rule no longer exists", ruleArn);
+            return;
+        }
+        Replay replay = restoredReplays.get(text(saved, "ReplayName"));
+        Delivery delivery = new Delivery(
+                ruleArn,
+                saved.path("RuleName").asText(),
+                (ObjectNode) target.deepCopy(),
+                (ObjectNode) event.deepCopy(),
+                ingested,
+                Math.max(1, saved.path("Attempt").asInt(1)),
+                text(saved, "TraceHeader"),
+                replay);
+        Instant due = instantOr(saved, "DueAt", null);
+        long id = enqueue(delivery, due);
+        if (due == null) {
+            firstAttempts.add(id);
+            if (replay != null) {
+                replay.outstanding++;
+            }
+        } else {
+            retries.add(Map.entry(id, due));
+        }
+    }
+
+    private static Instant instantOr(JsonNode node, String field, Instant fallback) {
+        String value = text(node, field);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return fallback;
+        }
     }
 
     @Override

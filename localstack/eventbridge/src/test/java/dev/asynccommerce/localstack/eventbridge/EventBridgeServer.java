@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 final class EventBridgeServer implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-21T09:00:00Z");
 
-    final ManualTimers timers = new ManualTimers(T0);
+    final ManualTimers timers;
     final EventBridge engine;
     final EventBridgeClient client;
     private final HttpServer server;
@@ -36,6 +36,12 @@ final class EventBridgeServer implements AutoCloseable {
     }
 
     EventBridgeServer(UnaryOperator<EventBridge.Builder> configure) {
+        this(T0, configure);
+    }
+
+    /** A server whose clock starts at {@code start}: a restarted stack's clock has moved on. */
+    EventBridgeServer(Instant start, UnaryOperator<EventBridge.Builder> configure) {
+        timers = new ManualTimers(start);
         engine = configure.apply(EventBridge.builder().timers(timers)).build();
         EventBridgeApi api = new EventBridgeApi(engine);
         try {

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory Lambda and Step Functions side: records what it is given, and fails the first {@link
  * #failures} calls with a retryable THROTTLING, as a function out of concurrency would.
  */
-final class RecordingTargets implements LambdaTargets, StepFunctionsTargets {
+class RecordingTargets implements LambdaTargets, StepFunctionsTargets {
     record Call(String arn, String input, String traceHeader) {}
 
     final List<Call> calls = new ArrayList<>();

@@ -1,9 +1,17 @@
 package dev.asynccommerce.localstack.eventsources;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.spi.FunctionInvoker;
+import dev.asynccommerce.localstack.spi.PersistentState;
 import dev.asynccommerce.localstack.spi.Timers;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +36,34 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <p>Refusals: {@link #create(MappingDefinition)} throws {@link IllegalArgumentException} naming the
  * property it cannot honour, and {@link IllegalStateException} when the source does not exist.
+ *
+ * <p>Restarts ({@link PersistentState}, state name {@value #STATE_NAME}): what is kept per mapping,
+ * keyed by function ARN and event source ARN (a deployment gives mappings new UUIDs), is whether it
+ * is enabled and, for a DynamoDB stream, its {@link StreamCheckpoint} per shard, so that a restarted
+ * mapping goes on after the last record it completely handled instead of reading the stream again.
+ * SQS mappings carry nothing else: their messages wait in the queue. Not carried: a failing stream
+ * batch's retry count and its records' age (the batch is read again and starts afresh), and a
+ * checkpoint of a mapping the deployment no longer has. For the checkpoints to be exact the stack
+ * calls {@link #hold()} before it deploys, then {@link #restoreState(JsonNode)}, then {@link
+ * #release()}: mappings the deployment creates meanwhile take their position but read nothing.
  */
-public final class EventSourceMappings implements AutoCloseable {
+public final class EventSourceMappings implements AutoCloseable, PersistentState {
+    /** The stack's name for this state (and its file). */
+    public static final String STATE_NAME = "mappings";
+
     private static final Logger LOG = LogManager.getLogger(EventSourceMappings.class);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(10);
+    private static final int STATE_VERSION = 1;
 
     private final Settings settings;
     private final Map<String, MappingDefinition> definitions = new ConcurrentHashMap<>();
+    /** Pollers of enabled mappings; while held, stopped (or not yet launched) with their positions. */
     private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
+    /** Where a disabled stream mapping goes on once enabled again (guarded by this). */
+    private final Map<String, StreamCheckpoint> resumePoints = new HashMap<>();
+
     private volatile boolean closed;
+    private boolean held; // guarded by this
 
     private EventSourceMappings(Settings settings) {
         this.settings = settings;
@@ -52,31 +79,17 @@ public final class EventSourceMappings implements AutoCloseable {
      *
      * @return the mapping's id (a UUID, as Lambda's {@code UUID})
      */
-    public String create(MappingDefinition definition) {
+    public synchronized String create(MappingDefinition definition) {
         Objects.requireNonNull(definition, "definition");
         if (closed) {
             throw new IllegalStateException("the event-source mappings are closed");
         }
         String id = UUID.randomUUID().toString();
-        Poller poller = switch (definition.kind()) {
-            case SQS -> {
-                requireClient(settings.sqs(), "an SqsClient", definition);
-                yield new SqsPoller(id, definition, settings);
-            }
-            case DYNAMODB_STREAMS -> {
-                requireClient(settings.streams(), "a DynamoDbStreamsClient", definition);
-                if (definition.onFailureDestination() != null) {
-                    requireClient(settings.sqs(), "an SqsClient (for the on-failure destination)", definition);
-                }
-                yield new StreamPoller(id, definition, settings);
-            }
-        };
+        Poller poller = poller(id, definition, null);
         if (definition.enabled()) {
-            try {
-                poller.start();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException(
-                        "EventSourceArn: cannot read " + definition.eventSourceArn() + ": " + e.getMessage(), e);
+            prepare(poller, definition);
+            if (!held) {
+                poller.launch();
             }
             pollers.put(id, poller);
         }
@@ -90,11 +103,37 @@ public final class EventSourceMappings implements AutoCloseable {
         return id;
     }
 
+    private Poller poller(String id, MappingDefinition definition, StreamCheckpoint resumeFrom) {
+        return switch (definition.kind()) {
+            case SQS -> {
+                requireClient(settings.sqs(), "an SqsClient", definition);
+                yield new SqsPoller(id, definition, settings);
+            }
+            case DYNAMODB_STREAMS -> {
+                requireClient(settings.streams(), "a DynamoDbStreamsClient", definition);
+                if (definition.onFailureDestination() != null) {
+                    requireClient(settings.sqs(), "an SqsClient (for the on-failure destination)", definition);
+                }
+                yield new StreamPoller(id, definition, settings, resumeFrom);
+            }
+        };
+    }
+
+    private static void prepare(Poller poller, MappingDefinition definition) {
+        try {
+            poller.prepare();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "EventSourceArn: cannot read " + definition.eventSourceArn() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Stops and removes a mapping; a batch in flight is allowed to finish. */
-    public void delete(String id) {
+    public synchronized void delete(String id) {
         if (definitions.remove(id) == null) {
             throw new NoSuchElementException("no event source mapping " + id);
         }
+        resumePoints.remove(id);
         Poller poller = pollers.remove(id);
         if (poller != null) {
             poller.stop(STOP_LIMIT);
@@ -116,6 +155,182 @@ public final class EventSourceMappings implements AutoCloseable {
     }
 
     /**
+     * Enables or disables a mapping, as Lambda's {@code UpdateEventSourceMapping} with {@code Enabled}:
+     * a disabled mapping stops after its batch in flight; a stream mapping enabled again goes on after
+     * the last record it handled (a mapping created disabled starts at its {@code StartingPosition}).
+     *
+     * @throws NoSuchElementException when there is no such mapping
+     * @throws IllegalStateException when enabling and the source cannot be read
+     */
+    public synchronized void setEnabled(String id, boolean enabled) {
+        if (closed) {
+            throw new IllegalStateException("the event-source mappings are closed");
+        }
+        MappingDefinition current = definition(id);
+        if (current.enabled() == enabled) {
+            return;
+        }
+        MappingDefinition changed = current.withEnabled(enabled);
+        if (enabled) {
+            Poller poller = poller(id, changed, resumePoints.get(id));
+            prepare(poller, changed);
+            resumePoints.remove(id);
+            if (!held) {
+                poller.launch();
+            }
+            pollers.put(id, poller);
+        } else {
+            Poller poller = pollers.remove(id);
+            if (poller != null) {
+                poller.stop(STOP_LIMIT, true);
+                if (poller instanceof StreamPoller stream) {
+                    resumePoints.put(id, stream.checkpoint());
+                }
+            }
+        }
+        definitions.put(id, changed);
+        LOG.info("event source mapping {}: {}", id, enabled ? "enabled" : "disabled");
+    }
+
+    /**
+     * Stops every mapping's polling after its batch in flight, keeping each one's position; mappings
+     * created while held take their starting position but read nothing until {@link #release()}.
+     * The stack holds the mappings while it deploys and restores, and before it saves.
+     */
+    public synchronized void hold() {
+        if (held) {
+            return;
+        }
+        held = true;
+        stopAll(List.copyOf(pollers.values()), true);
+    }
+
+    /** Lets every enabled mapping poll again, from where it was held. */
+    public synchronized void release() {
+        if (!held) {
+            return;
+        }
+        held = false;
+        if (!closed) {
+            pollers.values().forEach(Poller::launch);
+        }
+    }
+
+    @Override
+    public String stateName() {
+        return STATE_NAME;
+    }
+
+    /**
+     * {@code {"version": 1, "mappings": [{"functionArn", "eventSourceArn", "kind", "enabled", "shards":
+     * [{"shardId", "position", "sequenceNumber"}]}]}}. Holds the mappings first (a position is exact
+     * only while nothing polls) and leaves them held: the stack closes them next.
+     */
+    @Override
+    public synchronized JsonNode saveState() {
+        hold();
+        ObjectNode state = JsonNodeFactory.instance.objectNode().put("version", STATE_VERSION);
+        ArrayNode saved = state.putArray("mappings");
+        definitions.forEach((id, definition) -> {
+            ObjectNode mapping = saved.addObject()
+                    .put("functionArn", definition.functionArn())
+                    .put("eventSourceArn", definition.eventSourceArn())
+                    .put("kind", definition.kind().name())
+                    .put("enabled", definition.enabled());
+            if (definition.kind() != MappingDefinition.SourceKind.DYNAMODB_STREAMS) {
+                return;
+            }
+            try {
+                StreamCheckpoint checkpoint =
+                        pollers.get(id) instanceof StreamPoller stream ? stream.checkpoint() : resumePoints.get(id);
+                if (checkpoint != null) {
+                    mapping.set("shards", checkpoint.toJson());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "event source mapping {}: its stream position could not be saved ({}); after a restart it"
+                                + " starts at its StartingPosition",
+                        id,
+                        e.toString());
+            }
+        });
+        return state;
+    }
+
+    /**
+     * Takes back what {@link #saveState()} answered, for the mappings the deployment created again
+     * (matched by function and event source ARN): the enabled state changed at runtime, and a stream
+     * mapping's shard positions. A stream mapping already polling is stopped and restarted from the
+     * checkpoint (what it read meanwhile may be delivered twice: {@link #hold()} first avoids that).
+     * A saved mapping the deployment no longer has is skipped with a warning.
+     */
+    @Override
+    public synchronized void restoreState(JsonNode state) {
+        if (state == null || state.path("version").asInt(-1) != STATE_VERSION) {
+            LOG.warn(
+                    "event source mappings: saved state of version {} is not one this build reads; nothing restored",
+                    state == null ? "null" : state.path("version").asText("(none)"));
+            return;
+        }
+        Map<List<String>, Deque<String>> byKey = new HashMap<>();
+        definitions.forEach(
+                (id, d) -> byKey.computeIfAbsent(List.of(d.functionArn(), d.eventSourceArn()), k -> new ArrayDeque<>())
+                        .add(id));
+        int restored = 0;
+        for (JsonNode saved : state.path("mappings")) {
+            String function = saved.path("functionArn").asText("");
+            String source = saved.path("eventSourceArn").asText("");
+            Deque<String> ids = byKey.get(List.of(function, source));
+            String id = ids == null ? null : ids.poll();
+            if (id == null) {
+                LOG.warn(
+                        "event source mappings: the deployment has no mapping from {} to {}; its saved state is skipped",
+                        source,
+                        function);
+                continue;
+            }
+            boolean enabled =
+                    saved.path("enabled").asBoolean(definitions.get(id).enabled());
+            JsonNode shards = saved.path("shards");
+            StreamCheckpoint checkpoint =
+                    definitions.get(id).kind() == MappingDefinition.SourceKind.DYNAMODB_STREAMS && shards.isArray()
+                            ? StreamCheckpoint.fromJson(shards)
+                            : null;
+            try {
+                restore(id, enabled, checkpoint);
+                restored++;
+            } catch (RuntimeException e) {
+                LOG.warn("event source mapping {}: its saved state could not be restored: {}", id, e.toString());
+            }
+        }
+        LOG.info("event source mappings: saved state restored for {} mappings", restored);
+    }
+
+    private void restore(String id, boolean enabled, StreamCheckpoint checkpoint) {
+        if (checkpoint == null) {
+            setEnabled(id, enabled);
+            return;
+        }
+        MappingDefinition changed = definitions.get(id).withEnabled(enabled);
+        Poller deployed = pollers.remove(id);
+        if (deployed != null) {
+            deployed.stop(STOP_LIMIT, true);
+        }
+        definitions.put(id, changed);
+        resumePoints.remove(id);
+        if (!enabled) {
+            resumePoints.put(id, checkpoint);
+            return;
+        }
+        Poller poller = poller(id, changed, checkpoint);
+        prepare(poller, changed);
+        if (!held) {
+            poller.launch();
+        }
+        pollers.put(id, poller);
+    }
+
+    /**
      * Blocks until no mapping has work in hand — every poll has come back empty and no invocation is in
      * flight; a mapping waiting for a batching window or a retry backoff counts as idle — or until
      * {@code limit} passes. Answers whether idle was reached.
@@ -134,15 +349,22 @@ public final class EventSourceMappings implements AutoCloseable {
         return true;
     }
 
-    /** Stops every mapping, letting batches in flight finish. The SDK clients stay open (they are the caller's). */
+    /**
+     * Stops every mapping, letting batches in flight finish. The SDK clients stay open (they are the
+     * caller's). The mappings and their positions are kept, so {@link #saveState()} still answers
+     * after it (a stack may stop its pollers by closing them before it saves).
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
-        List<Poller> all = List.copyOf(pollers.values());
-        pollers.clear();
-        definitions.clear();
+        held = true;
+        stopAll(List.copyOf(pollers.values()), true);
+    }
+
+    /** Stops pollers in parallel (each waits for its own batch in flight). */
+    private static void stopAll(List<Poller> all, boolean join) {
         List<Thread> stopping = all.stream()
-                .map(p -> Thread.ofVirtual().start(() -> p.stop(STOP_LIMIT)))
+                .map(p -> Thread.ofVirtual().start(() -> p.stop(STOP_LIMIT, join)))
                 .toList();
         for (Thread thread : stopping) {
             try {

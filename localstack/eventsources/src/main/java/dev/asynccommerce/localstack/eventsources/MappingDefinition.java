@@ -97,6 +97,26 @@ public record MappingDefinition(
         filterPatterns = List.copyOf(filterPatterns);
     }
 
+    /** The same mapping, enabled or disabled (Lambda's {@code UpdateEventSourceMapping} with {@code Enabled}). */
+    public MappingDefinition withEnabled(boolean enabled) {
+        return new MappingDefinition(
+                functionArn,
+                eventSourceArn,
+                kind,
+                batchSize,
+                maximumBatchingWindow,
+                enabled,
+                reportBatchItemFailures,
+                startingPosition,
+                bisectBatchOnFunctionError,
+                maximumRetryAttempts,
+                maximumRecordAge,
+                parallelizationFactor,
+                onFailureDestination,
+                maximumConcurrency,
+                filterPatterns);
+    }
+
     /** Parses CloudFormation properties given as JSON text; see {@link #fromCloudFormation(JsonNode, String, String)}. */
     public static MappingDefinition fromCloudFormation(String propertiesJson, String region, String account) {
         try {

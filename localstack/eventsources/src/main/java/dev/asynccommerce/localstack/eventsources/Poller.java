@@ -19,6 +19,7 @@ import org.apache.logging.log4j.Logger;
  */
 abstract class Poller {
     private static final Logger LOG = LogManager.getLogger(Poller.class);
+    private static final Duration LAUNCH_WAIT = Duration.ofSeconds(10);
 
     protected final String id;
     protected final MappingDefinition definition;
@@ -30,6 +31,7 @@ abstract class Poller {
     private boolean active; // guarded by lock
     private int inFlight; // guarded by lock
     private volatile boolean running;
+    private volatile Thread thread;
     private String lastFailure; // polling thread only
 
     Poller(String id, MappingDefinition definition, Settings settings) {
@@ -42,21 +44,52 @@ abstract class Poller {
     /** Checks the source and takes the starting position, on the caller's thread; then polls in the background. */
     final void start() {
         prepare();
+        launch();
+    }
+
+    /**
+     * Polls in the background from where {@link #prepare()} or the last {@link #stop(Duration, boolean)
+     * stop} left off. Only after {@code prepare()} and while not polling.
+     */
+    final void launch() {
+        Thread previous = thread;
+        if (previous != null && previous.isAlive()) {
+            // A stop that gave up waiting: two threads must never work on one poller's positions.
+            try {
+                if (!previous.join(LAUNCH_WAIT)) {
+                    throw new IllegalStateException(
+                            sourceDescription() + ": the previous polling thread is still running");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(sourceDescription() + ": interrupted while relaunching", e);
+            }
+        }
         running = true;
         active = true;
-        Thread.ofVirtual().name("esm-" + id).start(this::loop);
+        thread = Thread.ofVirtual().name("esm-" + id).start(this::loop);
     }
 
     /** Stops polling and waits up to {@code limit} for work in flight to finish. */
     final void stop(Duration limit) {
+        stop(limit, false);
+    }
+
+    /**
+     * Stops polling and waits up to {@code limit} for work in flight to finish and, with {@code join},
+     * for the polling thread to end too, so that what the poller holds (its positions) no longer
+     * changes and it can be {@link #launch() launched} again. Answers whether the thread ended (always
+     * true without {@code join}).
+     */
+    final boolean stop(Duration limit, boolean join) {
         running = false;
         synchronized (lock) {
             lock.notifyAll();
         }
         long deadline = System.nanoTime() + limit.toNanos();
         try {
-            // The polling thread is not joined: it may sit in a long poll, and whatever that poll brings
-            // back after the stop is handed back to the queue. Invocations in flight are waited for.
+            // Unless asked, the polling thread is not joined: it may sit in a long poll, and whatever that
+            // poll brings back after the stop is handed back to the queue. Invocations in flight are waited for.
             synchronized (lock) {
                 while (inFlight > 0 && System.nanoTime() < deadline) {
                     lock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
@@ -64,10 +97,21 @@ abstract class Poller {
                 active = false;
                 inFlight = 0;
             }
+            Thread polling = thread;
+            if (join && polling != null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !polling.join(Duration.ofNanos(left))) {
+                    LOG.warn("{}: the polling thread did not stop within {}", sourceDescription(), limit);
+                    return false;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            settings.activity().changed();
         }
-        settings.activity().changed();
+        return true;
     }
 
     final boolean running() {
@@ -76,7 +120,8 @@ abstract class Poller {
 
     final boolean idle() {
         synchronized (lock) {
-            return !active && inFlight == 0 && signals.isEmpty();
+            // A stopped poller does nothing, whatever timers still signal it (they wait for its next launch).
+            return !running || (!active && inFlight == 0 && signals.isEmpty());
         }
     }
 

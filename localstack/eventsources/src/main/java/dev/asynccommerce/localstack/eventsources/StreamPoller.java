@@ -9,16 +9,17 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -60,6 +61,9 @@ final class StreamPoller extends Poller {
     /** Records sent together, with their history of attempts. */
     private static final class Batch {
         List<Read> records;
+        /** The last record taken from the shard for this batch (filtered-out ones included): handled with it. */
+        final String through;
+
         int retries;
         int invocations;
         int unreachable;
@@ -67,8 +71,9 @@ final class StreamPoller extends Poller {
         String functionError;
         String pendingDiscard;
 
-        Batch(List<Read> records, int retries, int invocations) {
+        Batch(List<Read> records, String through, int retries, int invocations) {
             this.records = records;
+            this.through = through;
             this.retries = retries;
             this.invocations = invocations;
         }
@@ -80,6 +85,11 @@ final class StreamPoller extends Poller {
         String iterator;
         ShardIteratorType startType;
         String lastRead;
+        /** A checkpoint's first unhandled record, read again from there until something is read. */
+        String resumeAt;
+        /** The position comes from a checkpoint and no iterator was taken at it yet. */
+        boolean fromCheckpoint;
+
         boolean endReached;
         boolean parked;
         boolean windowStarted;
@@ -99,13 +109,26 @@ final class StreamPoller extends Poller {
     }
 
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
-    private final Set<String> finished = new HashSet<>();
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
+    /** Per shard, the last record completely handled: what a checkpoint resumes after. */
+    private final Map<String, String> handled = new ConcurrentHashMap<>();
+
+    private final StreamCheckpoint resumeFrom;
     private final Destination destination;
     private long nextRefresh;
     private String lastProblem;
 
     StreamPoller(String id, MappingDefinition definition, Settings settings) {
+        this(id, definition, settings, null);
+    }
+
+    /**
+     * A poller that takes up the shards where {@code resumeFrom} left them (null: from the mapping's
+     * {@code StartingPosition}); shards the checkpoint does not name are read from their start.
+     */
+    StreamPoller(String id, MappingDefinition definition, Settings settings, StreamCheckpoint resumeFrom) {
         super(id, definition, settings);
+        this.resumeFrom = resumeFrom;
         this.destination = definition.onFailureDestination() == null
                 ? null
                 : new Destination(settings.sqs(), definition.onFailureDestination());
@@ -117,12 +140,142 @@ final class StreamPoller extends Poller {
                 ? ShardIteratorType.LATEST
                 : ShardIteratorType.TRIM_HORIZON;
         for (Shard shard : describe()) {
+            if (resumeFrom != null) {
+                resume(shard);
+                continue;
+            }
             ShardState state = new ShardState(shard.shardId(), shard.parentShardId(), start);
             // Taken now, so that LATEST means "written after the mapping was created".
             state.iterator = iterator(state);
             shards.put(shard.shardId(), state);
         }
         nextRefresh = System.nanoTime() + SHARD_REFRESH.toNanos();
+    }
+
+    /** Takes a shard up where the checkpoint left it; iterators of a sequence number are taken at the first read. */
+    private void resume(Shard shard) {
+        StreamCheckpoint.Position position = resumeFrom.shards().get(shard.shardId());
+        if (position == null) {
+            // Appeared after the checkpoint was taken (or a child of a shard it knew): all of it is new.
+            shards.put(
+                    shard.shardId(),
+                    new ShardState(shard.shardId(), shard.parentShardId(), ShardIteratorType.TRIM_HORIZON));
+            return;
+        }
+        if (position.kind() == StreamCheckpoint.Kind.SHARD_END) {
+            finished.add(shard.shardId());
+            return;
+        }
+        ShardIteratorType type = position.kind() == StreamCheckpoint.Kind.LATEST
+                ? ShardIteratorType.LATEST
+                : ShardIteratorType.TRIM_HORIZON;
+        ShardState state = new ShardState(shard.shardId(), shard.parentShardId(), type);
+        switch (position.kind()) {
+            case AFTER_SEQUENCE_NUMBER -> {
+                state.lastRead = position.sequenceNumber();
+                state.fromCheckpoint = true;
+                handled.put(shard.shardId(), position.sequenceNumber());
+            }
+            case AT_SEQUENCE_NUMBER -> {
+                state.resumeAt = position.sequenceNumber();
+                state.fromCheckpoint = true;
+            }
+            case LATEST -> state.iterator = iterator(state);
+            default -> {} // TRIM_HORIZON: taken at the first read
+        }
+        shards.put(shard.shardId(), state);
+    }
+
+    /**
+     * Where each shard stands: after the last record completely handled, at the first record read but
+     * not handled, or the shard's start position when nothing was read. Only while not polling (after
+     * {@link #stop(Duration, boolean)} with join, or before the first launch): a {@code LATEST} shard
+     * with nothing read is read once here, so that records written since are not skipped on resuming.
+     */
+    StreamCheckpoint checkpoint() {
+        Map<String, StreamCheckpoint.Position> out = new LinkedHashMap<>();
+        finished.forEach(shardId -> out.put(shardId, StreamCheckpoint.Position.of(StreamCheckpoint.Kind.SHARD_END)));
+        for (ShardState shard : shards.values()) {
+            String done = handled.get(shard.id);
+            String pending = !shard.work.isEmpty()
+                    ? shard.work.peekFirst().records.getFirst().sequenceNumber()
+                    : shard.buffer.isEmpty() ? null : shard.buffer.peekFirst().sequenceNumber();
+            StreamCheckpoint.Position position;
+            if (done != null) {
+                position = StreamCheckpoint.Position.after(done);
+            } else if (pending != null) {
+                position = StreamCheckpoint.Position.at(pending);
+            } else if (shard.resumeAt != null) {
+                position = StreamCheckpoint.Position.at(shard.resumeAt);
+            } else if (shard.lastRead != null) {
+                position = StreamCheckpoint.Position.after(shard.lastRead);
+            } else if (shard.startType == ShardIteratorType.LATEST) {
+                position = firstUnread(shard);
+            } else {
+                position = StreamCheckpoint.Position.of(StreamCheckpoint.Kind.TRIM_HORIZON);
+            }
+            out.put(shard.id, position);
+        }
+        return new StreamCheckpoint(out);
+    }
+
+    /**
+     * A LATEST shard read nothing so far. A position a restart can take up exactly: at the first record
+     * written since its iterator was taken, else after the shard's last record (all of them were
+     * before the mapping's start), else, for an empty shard, its start. LATEST only when the stream
+     * cannot be read now.
+     */
+    private StreamCheckpoint.Position firstUnread(ShardState shard) {
+        try {
+            String current = shard.iterator;
+            if (current != null) {
+                List<Record> records = settings.streams()
+                        .getRecords(b -> b.shardIterator(current).limit(1))
+                        .records();
+                if (!records.isEmpty()) {
+                    return StreamCheckpoint.Position.at(
+                            records.getFirst().dynamodb().sequenceNumber());
+                }
+            }
+            String last = lastSequenceNumber(shard.id);
+            return last == null
+                    ? StreamCheckpoint.Position.of(StreamCheckpoint.Kind.TRIM_HORIZON)
+                    : StreamCheckpoint.Position.after(last);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "{}: shard {} could not be read for its checkpoint ({}); it resumes at LATEST",
+                    sourceDescription(),
+                    shard.id,
+                    e.toString());
+            return StreamCheckpoint.Position.of(StreamCheckpoint.Kind.LATEST);
+        }
+    }
+
+    /** The newest record's sequence number in the shard, reading it from its start; null when it has none. */
+    private String lastSequenceNumber(String shardId) {
+        String iterator = settings.streams()
+                .getShardIterator(b -> b.streamArn(definition.eventSourceArn())
+                        .shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
+        String last = null;
+        while (iterator != null) {
+            String current = iterator;
+            GetRecordsResponse page =
+                    settings.streams().getRecords(b -> b.shardIterator(current).limit(READ_LIMIT));
+            if (page.records().isEmpty()) {
+                break;
+            }
+            last = page.records().getLast().dynamodb().sequenceNumber();
+            iterator = page.nextShardIterator();
+        }
+        return last;
+    }
+
+    /** The first batch of the shard's work is done: its records, and those filtered out with them, are handled. */
+    private void complete(ShardState shard) {
+        Batch batch = shard.work.removeFirst();
+        handled.put(shard.id, batch.through);
     }
 
     @Override
@@ -184,8 +337,10 @@ final class StreamPoller extends Poller {
     /** Takes the next batch from the buffer; records the filter rejects are passed over (checkpointed). */
     private Batch form(ShardState shard) {
         List<Read> records = new ArrayList<>();
+        String through = null;
         while (!shard.buffer.isEmpty() && records.size() < definition.batchSize()) {
             Read read = shard.buffer.pollFirst();
+            through = read.sequenceNumber();
             if (filter.acceptsEverything()
                     || filter.accepts(
                             StreamRecords.record(read.record(), definition.eventSourceArn(), settings.region())
@@ -193,13 +348,17 @@ final class StreamPoller extends Poller {
                 records.add(read);
             }
         }
-        return records.isEmpty() ? null : new Batch(records, 0, 0);
+        if (records.isEmpty()) {
+            handled.put(shard.id, through); // nothing earlier is pending: step() forms only on empty work
+            return null;
+        }
+        return new Batch(records, through, 0, 0);
     }
 
     private void process(ShardState shard, Batch batch) {
         if (batch.pendingDiscard != null) {
             if (discard(shard, batch, batch.records, batch.pendingDiscard)) {
-                shard.work.removeFirst();
+                complete(shard);
             }
             return;
         }
@@ -218,9 +377,10 @@ final class StreamPoller extends Poller {
                     return;
                 }
                 if (batch.records.isEmpty()) {
-                    shard.work.removeFirst();
+                    complete(shard);
                     return;
                 }
+                handled.put(shard.id, old.getLast().sequenceNumber());
             }
         }
 
@@ -255,13 +415,13 @@ final class StreamPoller extends Poller {
             return;
         }
         if (!definition.reportBatchItemFailures()) {
-            shard.work.removeFirst();
+            complete(shard);
             return;
         }
         Set<String> sequenceNumbers =
                 batch.records.stream().map(Read::sequenceNumber).collect(Collectors.toSet());
         switch (BatchResponse.parse(invocation.payload(), sequenceNumbers)) {
-            case BatchResponse.Complete c -> shard.work.removeFirst();
+            case BatchResponse.Complete c -> complete(shard);
             case BatchResponse.Partial p -> {
                 BigInteger lowest = p.failedItems().stream()
                         .map(BigInteger::new)
@@ -272,6 +432,9 @@ final class StreamPoller extends Poller {
                     from++;
                 }
                 // Checkpoint before the lowest reported record; retry from it.
+                if (from > 0) {
+                    handled.put(shard.id, batch.records.get(from - 1).sequenceNumber());
+                }
                 batch.records = List.copyOf(batch.records.subList(from, batch.records.size()));
                 failed(shard, batch, false);
             }
@@ -290,16 +453,22 @@ final class StreamPoller extends Poller {
             int half = batch.records.size() / 2;
             shard.work.removeFirst();
             shard.work.addFirst(new Batch(
-                    List.copyOf(batch.records.subList(half, batch.records.size())), batch.retries, batch.invocations));
-            shard.work.addFirst(
-                    new Batch(List.copyOf(batch.records.subList(0, half)), batch.retries, batch.invocations));
+                    List.copyOf(batch.records.subList(half, batch.records.size())),
+                    batch.through,
+                    batch.retries,
+                    batch.invocations));
+            shard.work.addFirst(new Batch(
+                    List.copyOf(batch.records.subList(0, half)),
+                    batch.records.get(half - 1).sequenceNumber(),
+                    batch.retries,
+                    batch.invocations));
             return;
         }
         batch.retries++;
         int limit = definition.maximumRetryAttempts();
         if (limit >= 0 && batch.retries > limit) {
             if (discard(shard, batch, batch.records, "RetryAttemptsExhausted")) {
-                shard.work.removeFirst();
+                complete(shard);
             }
             return;
         }
@@ -365,7 +534,20 @@ final class StreamPoller extends Poller {
 
     private boolean read(ShardState shard) {
         if (shard.iterator == null) {
-            shard.iterator = iterator(shard);
+            try {
+                shard.iterator = iterator(shard);
+            } catch (TrimmedDataAccessException e) {
+                // A position older than the stream keeps (AWS: trimmed after 24 hours): what is left is new.
+                noLongerInStream(shard, e);
+            } catch (DynamoDbException e) {
+                if (!shard.fromCheckpoint) {
+                    throw e;
+                }
+                // DynamoDB Local answers a sequence number it does not have (a stream that is not the one
+                // the checkpoint was taken from) with a validation or internal error, not TrimmedDataAccess.
+                noLongerInStream(shard, e);
+            }
+            shard.fromCheckpoint = false;
             if (shard.iterator == null) {
                 shard.endReached = true;
                 return true;
@@ -381,9 +563,7 @@ final class StreamPoller extends Poller {
             return true;
         } catch (TrimmedDataAccessException e) {
             LOG.warn("{}: records of shard {} were trimmed before they were read", sourceDescription(), shard.id);
-            shard.lastRead = null;
-            shard.startType = ShardIteratorType.TRIM_HORIZON;
-            shard.iterator = null;
+            fromTrimHorizon(shard);
             return true;
         }
         lastProblem = null;
@@ -400,7 +580,34 @@ final class StreamPoller extends Poller {
         return !response.records().isEmpty();
     }
 
+    private void noLongerInStream(ShardState shard, RuntimeException e) {
+        LOG.warn(
+                "{}: the position {} in shard {} is no longer in the stream ({}); reading from TRIM_HORIZON",
+                sourceDescription(),
+                shard.lastRead != null ? "after " + shard.lastRead : "at " + shard.resumeAt,
+                shard.id,
+                e.getClass().getSimpleName());
+        fromTrimHorizon(shard);
+        handled.remove(shard.id);
+        shard.iterator = iterator(shard);
+    }
+
+    private static void fromTrimHorizon(ShardState shard) {
+        shard.lastRead = null;
+        shard.resumeAt = null;
+        shard.startType = ShardIteratorType.TRIM_HORIZON;
+        shard.iterator = null;
+    }
+
     private String iterator(ShardState shard) {
+        if (shard.lastRead == null && shard.resumeAt != null) {
+            return settings.streams()
+                    .getShardIterator(b -> b.streamArn(definition.eventSourceArn())
+                            .shardId(shard.id)
+                            .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                            .sequenceNumber(shard.resumeAt))
+                    .shardIterator();
+        }
         if (shard.lastRead != null) {
             return settings.streams()
                     .getShardIterator(b -> b.streamArn(definition.eventSourceArn())

@@ -246,7 +246,11 @@ public final class LocalStack implements AutoCloseable {
                 : new SavedState(
                         options.dataDirectory(),
                         // The clock first: the others' timers are judged against the restored time.
-                        List.of(new ClockState(clock, options.clockStart() != null, Instant::now), lambda));
+                        List.of(
+                                new ClockState(clock, options.clockStart() != null, Instant::now),
+                                eventBridge,
+                                mappings,
+                                lambda));
         server.start();
     }
 
@@ -296,8 +300,21 @@ public final class LocalStack implements AutoCloseable {
             Map<String, Provisioner> extraProvisioners,
             java.util.function.Consumer<LocalDeployment.Result> seed) {
         status = "starting";
-        LocalDeployment.Result deployed = LocalDeployment.deploy(this, assembly, extraProvisioners);
-        restoreSavedState();
+        // Stream mappings the deployment creates must not start reading before their saved positions are
+        // back: they would deliver again, from the start of the stream, what was delivered before the stop.
+        boolean restoring = saved != null && !restored.get();
+        if (restoring) {
+            mappings.hold();
+        }
+        LocalDeployment.Result deployed;
+        try {
+            deployed = LocalDeployment.deploy(this, assembly, extraProvisioners);
+            restoreSavedState();
+        } finally {
+            if (restoring) {
+                mappings.release();
+            }
+        }
         Runnable seedThis = () -> seed.accept(deployed);
         seedThis.run();
         resetRestores(deployed, seedThis);
