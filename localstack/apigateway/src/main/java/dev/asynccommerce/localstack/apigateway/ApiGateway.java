@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,30 @@ public final class ApiGateway {
         webSocketApis.clear();
         sockets.forEach(WebSocketApi::closeAll);
         jwt.clear();
+    }
+
+    /**
+     * The service going away (the stack stopping): closes every WebSocket connection with 1001 "Going
+     * away", as a client sees API Gateway end a connection, and waits up to {@code limit} until each
+     * one's {@code $disconnect} has run, so that the functions hear of it before they stop. The APIs stay.
+     *
+     * @return whether every connection ended in time
+     */
+    public boolean closeConnections(Duration limit) {
+        List<WebSocketApi> sockets = new ArrayList<>(webSocketApis.values());
+        sockets.forEach(WebSocketApi::closeAll);
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            for (WebSocketApi socket : sockets) {
+                if (!socket.awaitNoConnections(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The base URL of an HTTP API on an endpoint (what {@code StorefrontApiUrl} becomes locally). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.spi.FunctionInvoker;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -39,6 +40,10 @@ final class WebSocketApi {
     private final InstantSource clock;
     private final List<String> selectionPath;
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    /** Guards the end of connections: removal from {@link #connections} and {@link #disconnecting}. */
+    private final Object ending = new Object();
+    /** {@code $disconnect} invocations running now; guarded by {@link #ending}. */
+    private int disconnecting;
 
     WebSocketApi(WebSocketApiConfig config, FunctionInvoker functions, InstantSource clock) {
         this.config = config;
@@ -163,9 +168,23 @@ final class WebSocketApi {
     }
 
     void closed(Connection connection, int statusCode, String reason) {
-        if (connections.remove(connection.id) == null) {
-            return;
+        synchronized (ending) {
+            if (connections.remove(connection.id) == null) {
+                return;
+            }
+            disconnecting++;
         }
+        try {
+            runDisconnect(connection, statusCode, reason);
+        } finally {
+            synchronized (ending) {
+                disconnecting--;
+                ending.notifyAll();
+            }
+        }
+    }
+
+    private void runDisconnect(Connection connection, int statusCode, String reason) {
         WebSocketApiConfig.Route route = config.routes().get("$disconnect");
         if (route == null) {
             return;
@@ -232,6 +251,25 @@ final class WebSocketApi {
             if (connection.session != null) {
                 connection.session.close(StatusCode.SHUTDOWN, "Going away", Callback.NOOP);
             }
+        }
+    }
+
+    /**
+     * Waits until no connection is open and no {@code $disconnect} is running, or {@code limit} passes.
+     *
+     * @return whether every connection ended in time
+     */
+    boolean awaitNoConnections(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (ending) {
+            while (!connections.isEmpty() || disconnecting > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                ending.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
         }
     }
 

@@ -252,6 +252,49 @@ class WebSocketApiIT {
                 .isInstanceOf(GoneException.class);
     }
 
+    /**
+     * The local stack stopping (Ctrl-C; a restart with --persist) is, for its clients, the service
+     * going away: each open connection is closed with 1001 and its $disconnect runs, as API Gateway runs
+     * it when a connection ends, so nothing is left thinking a dead connection is open.
+     */
+    @Test
+    void runsDisconnectForEveryOpenConnectionWhenTheServerStops() throws Exception {
+        GatewayServer stopping = new GatewayServer();
+        try {
+            stopping.functions.define(CONNECT, event -> "{\"statusCode\":200}");
+            stopping.functions.define(DISCONNECT, event -> "{\"statusCode\":200}");
+            stopping.gateway.addWebSocketApi(new WebSocketApiConfig(
+                    "devices",
+                    "live",
+                    "$request.body.action",
+                    Map.of(
+                            "$connect", new WebSocketApiConfig.Route(CONNECT),
+                            "$disconnect", new WebSocketApiConfig.Route(DISCONNECT))));
+            Device device = new Device();
+            device.session = client.connect(device, ApiGateway.webSocketUrl(stopping.endpoint(), "devices", "live"))
+                    .get(5, TimeUnit.SECONDS);
+            String connectionId = stopping.functions
+                    .nextEvent(CONNECT, WAIT)
+                    .at("/requestContext/connectionId")
+                    .asText();
+
+            // Answered (no route: Forbidden) only once the gateway holds the connection as open.
+            device.send("{\"action\":\"ping\"}");
+            assertThat(device.next()).contains("Forbidden");
+
+            // What the stack does when it stops: the connections first, while the functions still run.
+            assertThat(stopping.gateway.closeConnections(Duration.ofSeconds(5))).isTrue();
+            stopping.close();
+
+            JsonNode event = stopping.functions.nextEvent(DISCONNECT, WAIT);
+            assertThat(event.at("/requestContext/connectionId").asText()).isEqualTo(connectionId);
+            assertThat(event.at("/requestContext/disconnectStatusCode").asInt()).isEqualTo(1001);
+            assertThat(device.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1001);
+        } finally {
+            stopping.close();
+        }
+    }
+
     private static Device connect(String apiId, String query) throws Exception {
         Device device = new Device();
         URI uri = URI.create(ApiGateway.webSocketUrl(server.endpoint(), apiId, "live") + query);

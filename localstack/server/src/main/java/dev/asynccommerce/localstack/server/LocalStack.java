@@ -384,6 +384,9 @@ public final class LocalStack implements AutoCloseable {
     public void close() {
         // Pollers first: they read through the gateway, and would otherwise fail against a stopped server.
         mappings.close();
+        // For the clients, the service goes away: each connection ends (1001) and its $disconnect runs
+        // while the functions still do. Connections cannot outlive the process that holds their sockets.
+        apis.closeConnections(Duration.ofSeconds(10));
         try {
             server.stop();
         } catch (Exception e) {
