@@ -1,5 +1,6 @@
 package dev.asynccommerce.localstack.stepfunctions;
 
+import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata.FnVarArgs;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The functions Step Functions adds to JSONata, each the JSONata counterpart of an intrinsic
@@ -19,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code $partition(array, size)}, {@code $range(start, end, step)} (end inclusive), {@code
  * $hash(value, algorithm)} (MD5, SHA-1, SHA-256, SHA-384, SHA-512; lowercase hex), {@code
  * $random([seed])} (a seed gives a repeatable number in [0, 1)), {@code $uuid()} (version 4) and
- * {@code $parse(jsonString)}. Argument errors raise a JException, which the engine reports as
+ * {@code $parse(jsonString)}; and JSONata's own {@code $now()} and {@code $millis()} on the stack clock. Argument errors raise a JException, which the engine reports as
  * States.QueryEvaluationError naming the expression and field, as for any JSONata error.
  */
 final class AwsJsonataFunctions {
@@ -35,7 +34,12 @@ final class AwsJsonataFunctions {
         register(expression, "random", AwsJsonataFunctions::random);
         register(expression, "uuid", args -> {
             arity("uuid", args, 0, 0);
-            return UUID.randomUUID().toString();
+            return StateEnvironment.uuid().toString();
+        });
+        register(expression, "now", AwsJsonataFunctions::now);
+        register(expression, "millis", args -> {
+            arity("millis", args, 0, 0);
+            return StateEnvironment.now().toEpochMilli();
         });
         register(expression, "parse", AwsJsonataFunctions::parse);
     }
@@ -99,9 +103,22 @@ final class AwsJsonataFunctions {
     private static Object random(List<?> args) {
         arity("random", args, 0, 1);
         if (args.isEmpty() || args.getFirst() == null) {
-            return ThreadLocalRandom.current().nextDouble();
+            return StateEnvironment.random().nextDouble();
         }
         return new Random(integer("random", args.getFirst())).nextDouble();
+    }
+
+    /**
+     * JSONata's {@code $now([picture [, timezone]])} on the execution's time (the stack clock, the
+     * recorded time in a replay) rather than the wall clock: the default format is ISO 8601 with
+     * milliseconds in UTC, as JSONata's.
+     */
+    private static Object now(List<?> args) {
+        arity("now", args, 0, 2);
+        long millis = StateEnvironment.now().toEpochMilli();
+        String picture = args.isEmpty() ? null : (String) args.get(0);
+        String timezone = args.size() < 2 ? null : (String) args.get(1);
+        return Functions.dateTimeFromMillis(millis, picture, timezone);
     }
 
     private static Object parse(List<?> args) {

@@ -3,7 +3,13 @@ package dev.asynccommerce.localstack.stepfunctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.clock.VirtualClock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /** One execution of a state machine: identity, status and history. Mutated under its own lock. */
 final class Execution {
@@ -29,6 +35,33 @@ final class Execution {
     final boolean express;
     /** The top-level workflow variables; kept across a redrive (see StepFunctionsEngine.launch). */
     final Variables variables = new Variables(null);
+    /** Seeds the execution's random values ({@link StateEnvironment}); kept over a restart so a replay draws them again. */
+    final long seed;
+
+    /**
+     * Where the current run (the first, or a redrive) began: what a re-run after a restart of the stack
+     * starts from.
+     *
+     * @param resumeAt the state a redrive resumed at, or null for the definition's StartAt
+     * @param input that state's input
+     * @param variables the top-level variables when the run began
+     * @param reusedBranches the Parallel branch/Map iteration outputs a redrive reuses
+     * @param firstEventId the run's first event (ExecutionStarted or ExecutionRedriven)
+     */
+    record Run(
+            String resumeAt,
+            JsonNode input,
+            Map<String, JsonNode> variables,
+            Map<String, JsonNode> reusedBranches,
+            long firstEventId) {}
+
+    private Run run;
+    /** Task tokens issued in the current run, by StateEntered event id and attempt, so a replay issues them again. */
+    private final Map<String, String> issuedTokens = new ConcurrentHashMap<>();
+    /** Ids of the TaskTimedOut events that were heartbeat timeouts (the event itself does not say so). */
+    private final Set<Long> heartbeatTimeouts = ConcurrentHashMap.newKeySet();
+    /** The recorded history a restored execution's re-run replays; null for a live run. */
+    private Replay replay;
 
     private Status status = Status.RUNNING;
     private Instant stopDate;
@@ -69,6 +102,34 @@ final class Execution {
         this.startDate = startDate;
         this.traceHeader = traceHeader;
         this.express = machine.express();
+        this.seed = ThreadLocalRandom.current().nextLong();
+    }
+
+    /**
+     * An execution carried over a restart of the stack: it runs {@code definition} (the revision it
+     * started with, which the machine may no longer have).
+     */
+    Execution(
+            String arn,
+            String name,
+            StateMachine machine,
+            String definitionText,
+            Definition definition,
+            String inputText,
+            Instant startDate,
+            String traceHeader,
+            long seed) {
+        this.arn = arn;
+        this.name = name;
+        this.machine = machine;
+        this.definition = definition;
+        this.definitionText = definitionText;
+        this.inputText = inputText;
+        this.input = Json.parse(inputText);
+        this.startDate = startDate;
+        this.traceHeader = traceHeader;
+        this.express = machine.express();
+        this.seed = seed;
     }
 
     /** Sets the X-Ray side once the execution is known to be new (StartExecution may answer an existing one). */
@@ -152,6 +213,10 @@ final class Execution {
                 timeout.cancel();
             }
             done = completion;
+            // Only a running execution is replayed after a restart; a finished one needs none of these.
+            issuedTokens.clear();
+            heartbeatTimeouts.clear();
+            replay = null;
         }
         scope.cancel();
         trace.ended(at, to != Status.SUCCEEDED);
@@ -185,6 +250,94 @@ final class Execution {
         output = null;
         scope = new Scope(null);
         completion = new CompletableFuture<>();
+        issuedTokens.clear();
+        heartbeatTimeouts.clear();
+    }
+
+    // ---- what a restart of the stack carries over (EnginePersistence)
+
+    /** Records where the current run begins; called as it is launched. */
+    synchronized void runStarted(String resumeAt, JsonNode runInput, long firstEventId) {
+        run = new Run(resumeAt, runInput, variables.own(), new LinkedHashMap<>(redrivenBranches), firstEventId);
+    }
+
+    synchronized Run run() {
+        return run;
+    }
+
+    /** The token of a {@code .waitForTaskToken} attempt: the one issued before, if any (a replay), else a new one. */
+    String taskToken(long enteredId, int attempt, Supplier<String> issue) {
+        return issuedTokens.computeIfAbsent(enteredId + "/" + attempt, k -> issue.get());
+    }
+
+    synchronized Map<String, String> issuedTokens() {
+        return Map.copyOf(issuedTokens);
+    }
+
+    void heartbeatTimedOut(long eventId) {
+        heartbeatTimeouts.add(eventId);
+    }
+
+    boolean wasHeartbeatTimeout(long eventId) {
+        return heartbeatTimeouts.contains(eventId);
+    }
+
+    synchronized Set<Long> heartbeatTimeouts() {
+        return Set.copyOf(heartbeatTimeouts);
+    }
+
+    synchronized Replay replay() {
+        return replay;
+    }
+
+    synchronized Map<String, JsonNode> succeededBranches() {
+        return Map.copyOf(succeededBranches);
+    }
+
+    /**
+     * Sets what a restored execution had when the stack stopped. A running one gets ready for its
+     * re-run: the variables and reused branches as they were when its run began, the tokens it had
+     * issued and {@code replay} over its history; a finished one keeps its end state, for
+     * DescribeExecution and RedriveExecution.
+     */
+    synchronized void restore(
+            Status savedStatus,
+            Instant savedStopDate,
+            String savedOutput,
+            String savedError,
+            String savedCause,
+            int savedRedriveCount,
+            Instant savedRedriveDate,
+            String savedFailedState,
+            JsonNode savedFailedInput,
+            Map<String, JsonNode> savedVariables,
+            Map<String, JsonNode> savedSucceededBranches,
+            Run savedRun,
+            Map<String, String> savedTokens,
+            Set<Long> savedHeartbeatTimeouts,
+            Replay savedReplay) {
+        status = savedStatus;
+        stopDate = savedStopDate;
+        output = savedOutput;
+        error = savedError;
+        cause = savedCause;
+        redriveCount = savedRedriveCount;
+        redriveDate = savedRedriveDate;
+        failedState = savedFailedState;
+        failedInput = savedFailedInput;
+        succeededBranches = new ConcurrentHashMap<>(savedSucceededBranches);
+        if (status == Status.RUNNING && savedRun != null) {
+            run = savedRun;
+            variables.assignAll(savedRun.variables());
+            redrivenBranches = new ConcurrentHashMap<>(savedRun.reusedBranches());
+            succeededBranches = new ConcurrentHashMap<>();
+            issuedTokens.putAll(savedTokens);
+            heartbeatTimeouts.addAll(savedHeartbeatTimeouts);
+            replay = savedReplay;
+        } else {
+            variables.assignAll(savedVariables);
+            completion.complete(this);
+        }
     }
 
     /** How long after it stopped an execution may be redriven (RedriveExecution API reference). */

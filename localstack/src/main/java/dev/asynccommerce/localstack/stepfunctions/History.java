@@ -23,6 +23,22 @@ final class History {
         return id;
     }
 
+    /** The event with {@code id}. */
+    synchronized Event event(long id) {
+        return events.get((int) id - 1);
+    }
+
+    /** Takes back the events of an execution carried over a restart; their ids must run 1, 2, ... in order. */
+    synchronized void restore(List<Event> recorded) {
+        for (int i = 0; i < recorded.size(); i++) {
+            if (recorded.get(i).id() != i + 1L) {
+                throw new IllegalArgumentException("history event ids are not 1.." + recorded.size());
+            }
+        }
+        events.clear();
+        events.addAll(recorded);
+    }
+
     synchronized long lastId() {
         return events.size();
     }

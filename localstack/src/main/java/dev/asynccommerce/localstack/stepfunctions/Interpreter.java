@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
@@ -75,26 +74,54 @@ final class Interpreter {
         /** Where this thread of control sits: "" for the main line, "/Par[1]/Map[4]" in branches. */
         final String path;
 
-        long lastEventId;
+        volatile long lastEventId;
+        /** When the last event was written (or, replaying, recorded): the execution's "now" in a replay. */
+        volatile Instant lastEventTime;
+        /**
+         * The recorded history this thread of control re-runs after a restart of the stack, or null once
+         * it is live (went past what was recorded, or never replayed).
+         */
+        volatile Replay replay;
         /** The type of the state entered and not yet left ("Task"), for its StateAborted event. */
         volatile String openState;
 
         Frame(Execution execution, Scope scope, Variables variables, boolean root, long lastEventId) {
-            this(execution, scope, variables, root, lastEventId, "");
+            this(execution, scope, variables, root, lastEventId, "", Instant.EPOCH, null);
+        }
+
+        /** The main line of a run that replays {@code replay} from event {@code lastEventId}, recorded at {@code lastEventTime}. */
+        Frame(
+                Execution execution,
+                Scope scope,
+                Variables variables,
+                long lastEventId,
+                Instant lastEventTime,
+                Replay replay) {
+            this(execution, scope, variables, true, lastEventId, "", lastEventTime, replay);
         }
 
         private Frame(
-                Execution execution, Scope scope, Variables variables, boolean root, long lastEventId, String path) {
+                Execution execution,
+                Scope scope,
+                Variables variables,
+                boolean root,
+                long lastEventId,
+                String path,
+                Instant lastEventTime,
+                Replay replay) {
             this.execution = execution;
             this.scope = scope;
             this.variables = variables;
             this.root = root;
             this.lastEventId = lastEventId;
             this.path = path;
+            this.lastEventTime = lastEventTime;
+            this.replay = replay;
         }
 
         Frame branch(Scope scope, String path) {
-            return new Frame(execution, scope, new Variables(variables), false, lastEventId, path);
+            return new Frame(
+                    execution, scope, new Variables(variables), false, lastEventId, path, lastEventTime, replay);
         }
     }
 
@@ -105,9 +132,64 @@ final class Interpreter {
     }
 
     long event(Frame frame, String type, String detailsName, ObjectNode details) {
-        long id = frame.execution.history.add(clock().now(), frame.lastEventId, type, detailsName, details);
-        frame.lastEventId = id;
+        return write(frame, frame.lastEventId, type, detailsName, details, true);
+    }
+
+    /**
+     * Writes an event chained to {@code previous}; with {@code advance}, the frame's next event chains to
+     * it. While the frame replays, an event the recording has is not written again: its recorded id
+     * (and time) stand for it. An event the recording does not have, where the recording goes on
+     * differently, means the re-run left the recorded path: the execution fails rather than doing
+     * something else than before the restart.
+     */
+    long write(Frame f, long previous, String type, String detailsName, ObjectNode details, boolean advance) {
+        Replay replay = f.replay;
+        if (replay != null) {
+            History.Event recorded = replay.take(previous, type, detailsName, details);
+            if (recorded != null) {
+                if (advance) {
+                    f.lastEventId = recorded.id();
+                    f.lastEventTime = recorded.timestamp();
+                }
+                return recorded.id();
+            }
+            if (replay.continuesOtherwise(previous, type)) {
+                History.Event expected = replay.after(previous).getFirst();
+                String recordedEvent = describe(expected.type(), expected.details());
+                String rerunEvent = describe(type, details);
+                throw diverged(
+                        f,
+                        "at event #" + expected.id() + " the history has " + recordedEvent
+                                + (recordedEvent.equals(rerunEvent)
+                                        ? ", the re-run wrote it with other data"
+                                        : ", the re-run wrote " + rerunEvent));
+            }
+            // Past what was recorded: this thread of control is live from here.
+            f.replay = null;
+        }
+        Instant now = clock().now();
+        long id = f.execution.history.add(now, previous, type, detailsName, details);
+        if (advance) {
+            f.lastEventId = id;
+            f.lastEventTime = now;
+        }
         return id;
+    }
+
+    /** The execution's "now" for {@code frame}: the recorded time while it replays, else the stack clock. */
+    Instant now(Frame frame) {
+        return frame.replay != null ? frame.lastEventTime : clock().now();
+    }
+
+    private static String describe(String type, ObjectNode details) {
+        JsonNode name = details == null ? null : details.get("name");
+        return name == null ? type : type + " '" + name.asText() + "'";
+    }
+
+    /** Fails the execution whose replay left the recorded path; answers what unwinds the frame. */
+    private Scope.Aborted diverged(Frame f, String where) {
+        engine.replayFailed(f.execution, where);
+        return Scope.Aborted.INSTANCE;
     }
 
     /** Runs {@code definition} from {@code startAt} (its StartAt when null); answers the output. */
@@ -121,7 +203,6 @@ final class Interpreter {
             if (frame.root) {
                 frame.execution.enteredTopLevel(state.name(), data);
             }
-            Instant entered = clock().now();
             String inputText = Json.write(data);
             long beforeEntered = frame.lastEventId;
             long enteredId = event(
@@ -129,8 +210,12 @@ final class Interpreter {
                     prefix + "StateEntered",
                     "stateEnteredEventDetails",
                     details("name", state.name(), "input", inputText, "inputDetails", truncated()));
+            // The event's time, which a replay reads back from the recording: EnteredTime, Wait's start.
+            Instant entered = frame.lastEventTime;
             Step step;
             frame.openState = prefix;
+            StateEnvironment outer =
+                    StateEnvironment.bind(StateEnvironment.seed(frame.execution.seed, enteredId), () -> now(frame));
             try {
                 step = execute(state, data, frame, entered, enteredId);
                 frame.openState = null;
@@ -139,6 +224,8 @@ final class Interpreter {
                     evaluationFailed(frame, state, e, beforeEntered);
                 }
                 throw e;
+            } finally {
+                StateEnvironment.restore(outer);
             }
             if (step.exited()) {
                 String outputText = Json.write(step.output());
@@ -221,13 +308,13 @@ final class Interpreter {
      * the field, chained (recorded) to the event before the state's StateEntered event.
      */
     private void evaluationFailed(Frame frame, State state, StatesError e, long previous) {
-        long id = frame.execution.history.add(
-                clock().now(),
+        write(
+                frame,
                 previous,
                 "EvaluationFailed",
                 "evaluationFailedEventDetails",
-                details("error", e.error(), "cause", e.cause(), "location", e.location(), "state", state.name()));
-        frame.lastEventId = id;
+                details("error", e.error(), "cause", e.cause(), "location", e.location(), "state", state.name()),
+                true);
     }
 
     /**
@@ -617,8 +704,30 @@ final class Interpreter {
                 applyOutputPath(c.outputPath(), effective, wait, enteredId, context, f), c.next(), true, assigned);
     }
 
+    /** Writes a task's failed or timed-out event: its error and cause, with the resource it called. */
+    private long taskEnded(
+            Frame f, String type, String detailsName, String service, String resource, StatesError error) {
+        return event(
+                f,
+                type,
+                detailsName,
+                details("resourceType", service, "resource", resource, "error", error.error(), "cause", error.cause()));
+    }
+
     /** Parks until the stack clock reaches {@code due}; unwinds if the scope is cancelled first. */
     void sleepUntil(Instant due, Frame f) {
+        Replay replay = f.replay;
+        if (replay != null) {
+            if (!replay.after(f.lastEventId).isEmpty()) {
+                // The recording goes on past this wait: it had ended before the stack stopped, at its due time.
+                if (due.isAfter(f.lastEventTime)) {
+                    f.lastEventTime = due;
+                }
+                return;
+            }
+            // Nothing was recorded past this wait, which had not ended when the stack stopped: live from here.
+            f.replay = null;
+        }
         if (!due.isAfter(clock().now())) {
             return;
         }
@@ -667,11 +776,12 @@ final class Interpreter {
                         delay = Math.min(delay, retrier.maxDelaySeconds());
                     }
                     if (retrier.fullJitter()) {
-                        delay = ThreadLocalRandom.current().nextDouble() * delay;
+                        // The state's random values: a replay after a restart waits as long.
+                        delay = StateEnvironment.random().nextDouble() * delay;
                     }
                     attempts[r]++;
                     retryCount++;
-                    sleepUntil(clock().now().plusMillis((long) (delay * 1000)), f);
+                    sleepUntil(now(f).plusMillis((long) (delay * 1000)), f);
                     f.scope.checkActive();
                     continue;
                 }
@@ -737,8 +847,9 @@ final class Interpreter {
                 pattern = IntegrationPattern.WAIT_FOR_TASK_TOKEN;
             }
         }
+        // One token per attempt, the same again when the attempt is replayed after a restart.
         String token = pattern == IntegrationPattern.WAIT_FOR_TASK_TOKEN
-                ? engine.tokens().issue()
+                ? f.execution.taskToken(enteredId, retryCount, engine.tokens()::issue)
                 : null;
         JsonNode context = context(f, task.name(), entered, retryCount, token);
         Map<String, JsonNode> b = c.jsonata() ? bindings(f, raw, context, null, null) : null;
@@ -847,19 +958,7 @@ final class Interpreter {
         if (integration == null || !integration.supports(action, pattern)) {
             StatesError error = StatesError.runtime("The resource '" + task.resource()
                     + "' is not supported by the local Step Functions engine or has no integration configured.");
-            event(
-                    f,
-                    "TaskFailed",
-                    "taskFailedEventDetails",
-                    details(
-                            "resourceType",
-                            service,
-                            "resource",
-                            resource,
-                            "error",
-                            error.error(),
-                            "cause",
-                            error.cause()));
+            taskEnded(f, "TaskFailed", "taskFailedEventDetails", service, resource, error);
             throw error;
         }
         event(f, "TaskStarted", "taskStartedEventDetails", details("resourceType", service, "resource", resource));
@@ -916,11 +1015,19 @@ final class Interpreter {
         }
         StatesError error = (StatesError) outcome;
         boolean timedOut = Errors.TIMEOUT.equals(error.error());
-        event(
-                f,
-                timedOut ? "TaskTimedOut" : "TaskFailed",
-                timedOut ? "taskTimedOutEventDetails" : "taskFailedEventDetails",
-                details("resourceType", service, "resource", resource, "error", error.error(), "cause", error.cause()));
+        synchronized (f.execution) {
+            // Under the execution's lock, so that a saved state never has the event without knowing its kind.
+            long id = taskEnded(
+                    f,
+                    timedOut ? "TaskTimedOut" : "TaskFailed",
+                    timedOut ? "taskTimedOutEventDetails" : "taskFailedEventDetails",
+                    service,
+                    resource,
+                    error);
+            if (error.heartbeat()) {
+                f.execution.heartbeatTimedOut(id);
+            }
+        }
         throw error;
     }
 
@@ -1037,38 +1144,60 @@ final class Interpreter {
             long heartbeat,
             String token,
             java.util.function.Consumer<Activity.Signal<Object>> start) {
+        // Timeouts count from the task's start: in a replay, its recorded start.
+        Instant startedAt = now(f);
+        Instant aliveAt = startedAt;
+        boolean call = true;
+        boolean replaying = f.replay != null;
+        if (replaying) {
+            RecordedTask recorded = recordedTask(f);
+            if (recorded.outcome() != null) {
+                // The task had ended before the restart: its service is not called again.
+                return recorded.outcome();
+            }
+            // A call that had returned (its token still open) is not made again; one in flight is.
+            call = !recorded.submitted();
+            Instant heartbeatAt = token == null ? null : engine.restoredHeartbeat(token);
+            if (heartbeatAt != null) {
+                aliveAt = heartbeatAt;
+            }
+        }
         Activity.Signal<Object> signal = engine.activity().signal();
-        Instant startedAt = clock().now();
         VirtualClock.Timer timeoutTimer = clock().schedule(
                         startedAt.plusSeconds(timeout),
                         () -> signal.complete(
                                 // AWS reports a task timeout with no cause (recorded TaskTimedOut events).
                                 new StatesError(Errors.TIMEOUT, null)));
         AtomicReference<VirtualClock.Timer> heartbeatTimer = new AtomicReference<>();
-        Runnable armHeartbeat = () -> {
+        java.util.function.Consumer<Instant> armHeartbeat = alive -> {
             if (heartbeat > 0) {
                 VirtualClock.Timer previous = heartbeatTimer.getAndSet(clock().schedule(
-                                clock().now().plusSeconds(heartbeat),
-                                () -> signal.complete(StatesError.heartbeatTimeout())));
+                                alive.plusSeconds(heartbeat), () -> signal.complete(StatesError.heartbeatTimeout())));
                 if (previous != null) {
                     previous.cancel();
                 }
             }
         };
-        armHeartbeat.run();
+        armHeartbeat.accept(aliveAt);
         if (token != null) {
             engine.tokens()
-                    .open(token, new StepFunctionsEngine.OpenTask(token, f.execution.arn, stateName), outcome -> {
-                        switch (outcome) {
-                            case TaskTokens.Success s -> signal.complete(s.output());
-                            case TaskTokens.Failure fail ->
-                                signal.complete(new StatesError(fail.error(), fail.cause()));
-                            case TaskTokens.Heartbeat h -> armHeartbeat.run();
-                        }
-                    });
+                    .open(
+                            token,
+                            new StepFunctionsEngine.OpenTask(token, f.execution.arn, stateName),
+                            aliveAt,
+                            outcome -> {
+                                switch (outcome) {
+                                    case TaskTokens.Success s -> signal.complete(s.output());
+                                    case TaskTokens.Failure fail ->
+                                        signal.complete(new StatesError(fail.error(), fail.cause()));
+                                    case TaskTokens.Heartbeat h -> armHeartbeat.accept(clock().now());
+                                }
+                            });
         }
         Runnable deregister = f.scope.onCancel(() -> signal.complete(ABORT));
-        start.accept(signal);
+        if (call) {
+            start.accept(signal);
+        }
         Object outcome = signal.await();
         deregister.run();
         timeoutTimer.cancel();
@@ -1082,7 +1211,72 @@ final class Interpreter {
         if (outcome == ABORT) {
             throw Scope.Aborted.INSTANCE;
         }
+        if (replaying) {
+            // Nothing was recorded after a task that had not ended: live from here.
+            f.replay = null;
+        }
         return outcome;
+    }
+
+    /**
+     * What the recording says of the task whose start {@code f} has just replayed.
+     *
+     * @param submitted whether its call had returned (a {@code .waitForTaskToken} task waiting for its token)
+     * @param outcome its result (JsonNode) or error (StatesError) when it had ended, else null
+     */
+    private record RecordedTask(boolean submitted, Object outcome) {}
+
+    private RecordedTask recordedTask(Frame f) {
+        Replay replay = f.replay;
+        long startedId = f.lastEventId;
+        History.Event submitted = replay.after(startedId).stream()
+                .filter(e -> "TaskSubmitted".equals(e.type()))
+                .findFirst()
+                .orElse(null);
+        // The outcome follows the submission, or the start when the token was answered before the call
+        // returned.
+        List<Long> outcomeFollows = submitted == null ? List.of(startedId) : List.of(submitted.id(), startedId);
+        for (long previous : outcomeFollows) {
+            for (History.Event next : replay.after(previous)) {
+                Object outcome = recordedOutcome(f.execution, next);
+                if (outcome != null) {
+                    if (submitted != null) {
+                        replay.take(submitted);
+                        if (previous == submitted.id()) {
+                            f.lastEventId = submitted.id();
+                            f.lastEventTime = submitted.timestamp();
+                        }
+                    }
+                    return new RecordedTask(submitted != null, outcome);
+                }
+            }
+        }
+        if (submitted != null) {
+            replay.take(submitted);
+            f.lastEventId = submitted.id();
+            f.lastEventTime = submitted.timestamp();
+            return new RecordedTask(true, null);
+        }
+        return new RecordedTask(false, null);
+    }
+
+    private static Object recordedOutcome(Execution execution, History.Event event) {
+        ObjectNode d = event.details();
+        return switch (event.type()) {
+            case "TaskSucceeded", "LambdaFunctionSucceeded" ->
+                Json.parse(d.path("output").asText());
+            case "TaskFailed", "LambdaFunctionFailed" -> new StatesError(text(d, "error"), text(d, "cause"));
+            case "TaskTimedOut", "LambdaFunctionTimedOut" ->
+                execution.wasHeartbeatTimeout(event.id())
+                        ? StatesError.heartbeatTimeout()
+                        : new StatesError(text(d, "error"), text(d, "cause"));
+            default -> null;
+        };
+    }
+
+    private static String text(ObjectNode details, String field) {
+        JsonNode value = details == null ? null : details.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     // ---- Parallel
@@ -1156,6 +1350,8 @@ final class Interpreter {
             double toleratedPercentage) {
         Scope scope = f.scope.child();
         String key = f.path + "/" + stateName;
+        // The ParallelStateStarted/MapStateStarted event: seeds each branch's random values (ItemSelector).
+        long startedId = f.lastEventId;
         JsonNode[] results = new JsonNode[count];
         AtomicReference<StatesError> failure = new AtomicReference<>();
         // The event that failed the state: AWS chains every abort event and <Type>StateFailed to it.
@@ -1194,86 +1390,93 @@ final class Interpreter {
             String branchPath = key + "[" + i + "]";
             Frame branchFrame = f.branch(scope, branchPath);
             engine.activity().spawn(stateName + "-" + i, () -> {
+                StateEnvironment.bind(StateEnvironment.seed(f.execution.seed, startedId, i), () -> now(branchFrame));
                 try {
-                    JsonNode reused = f.execution.takeRedrivenBranch(branchPath);
-                    if (reused != null) {
-                        // Redrive re-runs only the branches and iterations that did not succeed.
-                        results[i] = reused;
-                        f.execution.branchSucceeded(branchPath, reused);
-                        return;
-                    }
-                    if (iterationPrefix != null) {
-                        event(
-                                branchFrame,
-                                iterationPrefix + "IterationStarted",
-                                "mapIterationStartedEventDetails",
-                                details("name", stateName, "index", i));
-                    }
-                    results[i] = branches.apply(i).run(branchFrame);
-                    f.execution.branchSucceeded(branchPath, results[i]);
-                    if (iterationPrefix != null) {
-                        event(
-                                branchFrame,
-                                iterationPrefix + "IterationSucceeded",
-                                "mapIterationSucceededEventDetails",
-                                details("name", stateName, "index", i));
-                    }
-                } catch (StatesError e) {
-                    long failedAt = branchFrame.lastEventId;
-                    if (iterationPrefix != null) {
-                        event(
-                                branchFrame,
-                                iterationPrefix + "IterationFailed",
-                                "mapIterationFailedEventDetails",
-                                details("name", stateName, "index", i));
-                    }
-                    int failed = failures.incrementAndGet();
-                    ObjectNode errorOutput =
-                            Json.object().put("Error", e.error()).put("Cause", e.cause() == null ? "" : e.cause());
-                    results[i] = errorOutput;
-                    boolean thresholds = toleratedCount >= 0 || toleratedPercentage >= 0;
-                    boolean tolerated = thresholds
-                            && (toleratedCount < 0 || failed <= toleratedCount)
-                            && (toleratedPercentage < 0 || failed * 100.0 / count <= toleratedPercentage);
-                    if (!tolerated) {
-                        StatesError reported = thresholds
-                                ? new StatesError(
-                                        Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
-                                        "The specified tolerated failure threshold was exceeded")
-                                : e;
-                        if (failure.compareAndSet(null, reported)) {
-                            failingEvent.set(failedAt);
-                            scope.cancel();
+                    try {
+                        JsonNode reused = f.execution.takeRedrivenBranch(branchPath);
+                        if (reused != null) {
+                            // Redrive re-runs only the branches and iterations that did not succeed.
+                            results[i] = reused;
+                            f.execution.branchSucceeded(branchPath, reused);
+                            return;
                         }
-                    }
-                    stateAborted(branchFrame, failingEvent.get() < 0 ? failedAt : failingEvent.get());
-                } catch (Scope.Aborted e) {
-                    // A sibling's failure aborted this branch (recorded on AWS: the iteration's
-                    // MapIterationAborted, then its running state's <Type>StateAborted, both chained to
-                    // the failing event). A stopped execution writes neither (recorded: only
-                    // ExecutionAborted).
-                    long failedAt = failingEvent.get();
-                    if (!f.scope.isCancelled() && failedAt >= 0) {
                         if (iterationPrefix != null) {
-                            f.execution.history.add(
-                                    clock().now(),
-                                    failedAt,
-                                    iterationPrefix + "IterationAborted",
-                                    "mapIterationAbortedEventDetails",
+                            event(
+                                    branchFrame,
+                                    iterationPrefix + "IterationStarted",
+                                    "mapIterationStartedEventDetails",
                                     details("name", stateName, "index", i));
                         }
-                        stateAborted(branchFrame, failedAt);
+                        results[i] = branches.apply(i).run(branchFrame);
+                        f.execution.branchSucceeded(branchPath, results[i]);
+                        if (iterationPrefix != null) {
+                            event(
+                                    branchFrame,
+                                    iterationPrefix + "IterationSucceeded",
+                                    "mapIterationSucceededEventDetails",
+                                    details("name", stateName, "index", i));
+                        }
+                    } catch (StatesError e) {
+                        long failedAt = branchFrame.lastEventId;
+                        if (iterationPrefix != null) {
+                            event(
+                                    branchFrame,
+                                    iterationPrefix + "IterationFailed",
+                                    "mapIterationFailedEventDetails",
+                                    details("name", stateName, "index", i));
+                        }
+                        int failed = failures.incrementAndGet();
+                        ObjectNode errorOutput =
+                                Json.object().put("Error", e.error()).put("Cause", e.cause() == null ? "" : e.cause());
+                        results[i] = errorOutput;
+                        boolean thresholds = toleratedCount >= 0 || toleratedPercentage >= 0;
+                        boolean tolerated = thresholds
+                                && (toleratedCount < 0 || failed <= toleratedCount)
+                                && (toleratedPercentage < 0 || failed * 100.0 / count <= toleratedPercentage);
+                        if (!tolerated) {
+                            StatesError reported = thresholds
+                                    ? new StatesError(
+                                            Errors.EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                                            "The specified tolerated failure threshold was exceeded")
+                                    : e;
+                            if (failure.compareAndSet(null, reported)) {
+                                failingEvent.set(failedAt);
+                                scope.cancel();
+                            }
+                        }
+                        stateAborted(branchFrame, failingEvent.get() < 0 ? failedAt : failingEvent.get());
+                    } catch (Scope.Aborted e) {
+                        // A sibling's failure aborted this branch (recorded on AWS: the iteration's
+                        // MapIterationAborted, then its running state's <Type>StateAborted, both chained to
+                        // the failing event). A stopped execution writes neither (recorded: only
+                        // ExecutionAborted).
+                        long failedAt = failingEvent.get();
+                        if (!f.scope.isCancelled() && failedAt >= 0) {
+                            if (iterationPrefix != null) {
+                                write(
+                                        branchFrame,
+                                        failedAt,
+                                        iterationPrefix + "IterationAborted",
+                                        "mapIterationAbortedEventDetails",
+                                        details("name", stateName, "index", i),
+                                        false);
+                            }
+                            stateAborted(branchFrame, failedAt);
+                        }
+                    } catch (RuntimeException e) {
+                        if (failure.compareAndSet(null, StatesError.runtime("Internal error: " + e))) {
+                            scope.cancel();
+                        }
+                    } finally {
+                        if (remaining.decrementAndGet() == 0) {
+                            done.complete(TICK);
+                        } else {
+                            launchNext[0].run();
+                        }
                     }
-                } catch (RuntimeException e) {
-                    if (failure.compareAndSet(null, StatesError.runtime("Internal error: " + e))) {
-                        scope.cancel();
-                    }
-                } finally {
-                    if (remaining.decrementAndGet() == 0) {
-                        done.complete(TICK);
-                    } else {
-                        launchNext[0].run();
-                    }
+                } catch (Scope.Aborted stopped) {
+                    // A replay left its recording while this branch wrote its last events: the execution
+                    // has failed already (Interpreter.write).
                 }
             });
         };
@@ -1296,8 +1499,7 @@ final class Interpreter {
         // Items never launched because a failure cancelled the rest leave gaps; the failure wins.
         StatesError error = failure.get();
         if (error != null) {
-            f.lastEventId =
-                    f.execution.history.add(clock().now(), failingEvent.get(), statePrefix + "Failed", null, null);
+            write(f, failingEvent.get(), statePrefix + "Failed", null, null, true);
             throw error;
         }
         f.execution.forgetBranches(key + "[");
@@ -1315,7 +1517,7 @@ final class Interpreter {
         // A Fail state ends its branch by failing it; it is not a state left running.
         if (open != null && !"Fail".equals(open)) {
             branch.openState = null;
-            branch.execution.history.add(clock().now(), previous, open + "StateAborted", null, null);
+            write(branch, previous, open + "StateAborted", null, null, false);
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.StringTokenizer;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -246,8 +245,11 @@ public final class Intrinsics {
                 if (end <= start) {
                     throw failure(source, "The end must be greater than the start");
                 }
-                Random random = a.size() == 3 ? new Random(integer(source, a.get(2), 3)) : new Random();
-                yield nodes.numberNode(start + random.nextInt(end - start));
+                // Without a seed, the state's random values (StateEnvironment): a replay draws the same.
+                int drawn = a.size() == 3
+                        ? new Random(integer(source, a.get(2), 3)).nextInt(end - start)
+                        : StateEnvironment.random().nextInt(end - start);
+                yield nodes.numberNode(start + drawn);
             }
             case "States.MathAdd" -> {
                 exactly(source, a, 2);
@@ -268,7 +270,7 @@ public final class Intrinsics {
             }
             case "States.UUID" -> {
                 exactly(source, a, 0);
-                yield nodes.textNode(UUID.randomUUID().toString());
+                yield nodes.textNode(StateEnvironment.uuid().toString());
             }
             default -> throw failure(source, "Unknown intrinsic function " + name);
         };

@@ -5,6 +5,7 @@ import static dev.asynccommerce.localstack.stepfunctions.History.truncated;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.spi.PersistentState;
 import dev.asynccommerce.localstack.spi.TraceSegments;
 import dev.asynccommerce.localstack.stepfunctions.integration.LambdaIntegration;
 import dev.asynccommerce.localstack.stepfunctions.integration.LocalFunctions;
@@ -30,8 +31,12 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Executions run on virtual threads. The engine registers itself with the clock as a {@link
  * VirtualClock.Quiescence}, so advancing the clock runs woken executions until they park again.
+ *
+ * <p>As a {@link PersistentState} ({@code "states"}), the engine carries its state machines and
+ * executions over a restart of the stack, running executions included: see {@link EnginePersistence}
+ * for what comes back and what does not.
  */
-public final class StepFunctionsEngine implements AutoCloseable {
+public final class StepFunctionsEngine implements AutoCloseable, PersistentState {
     private static final Logger LOG = LogManager.getLogger(StepFunctionsEngine.class);
     private static final Pattern NAME =
             Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]{1,80}");
@@ -48,6 +53,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
     private final TraceSegments segments;
     private final Map<String, StateMachine> machines = new ConcurrentHashMap<>();
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+    /** When the open task tokens carried over a restart last had a heartbeat, until their tasks reopen them. */
+    private final Map<String, Instant> restoredHeartbeats = new ConcurrentHashMap<>();
 
     private StepFunctionsEngine(Builder builder) {
         this.clock = Objects.requireNonNull(builder.clock, "clock");
@@ -176,6 +183,84 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return tokens.openCount();
     }
 
+    // ---- a restart of the stack (EnginePersistence)
+
+    @Override
+    public String stateName() {
+        return "states";
+    }
+
+    @Override
+    public JsonNode saveState() {
+        return new EnginePersistence(this).save();
+    }
+
+    @Override
+    public void restoreState(JsonNode state) {
+        new EnginePersistence(this).restore(state);
+    }
+
+    Map<String, StateMachine> machineMap() {
+        return machines;
+    }
+
+    Map<String, Execution> executionMap() {
+        return executions;
+    }
+
+    Map<String, Instant> restoredHeartbeats() {
+        return restoredHeartbeats;
+    }
+
+    /** When the task of {@code token}, open when the stack stopped, last had a heartbeat; null for any other token. */
+    Instant restoredHeartbeat(String token) {
+        return restoredHeartbeats.remove(token);
+    }
+
+    /**
+     * Fails an execution whose re-run after a restart did not reproduce its recorded history (its
+     * definition revision parses differently, the engine changed): rather than continue doing something
+     * else than before the restart, it ends with States.Runtime and a cause naming the restart.
+     */
+    void replayFailed(Execution execution, String where) {
+        String cause = "The execution could not be resumed after the local stack restarted: re-running it did not"
+                + " reproduce its recorded history (" + where + ").";
+        Instant now = clock.now();
+        synchronized (execution) {
+            if (execution.status() != Execution.Status.RUNNING) {
+                return;
+            }
+            execution.history.add(
+                    now,
+                    execution.history.lastId(),
+                    "ExecutionFailed",
+                    "executionFailedEventDetails",
+                    details("error", StatesError.Errors.RUNTIME, "cause", cause));
+        }
+        LOG.warn("execution {} failed: {}", execution.arn, cause);
+        execution.finish(Execution.Status.FAILED, null, StatesError.Errors.RUNTIME, cause, now);
+    }
+
+    /** Re-runs a running execution carried over a restart, replaying its recorded history. */
+    void resume(Execution execution) {
+        Execution.Run run = execution.run();
+        History.Event first = execution.history.event(run.firstEventId());
+        Interpreter.Frame frame = new Interpreter.Frame(
+                execution,
+                execution.scope(),
+                execution.variables,
+                run.firstEventId(),
+                first.timestamp(),
+                execution.replay());
+        Integer timeout = execution.definition.timeoutSeconds();
+        if (timeout != null) {
+            // Counted from the run's original start, as if the stack had never stopped.
+            Instant runStart = execution.redriveDate() != null ? execution.redriveDate() : execution.startDate;
+            execution.timeout(clock.schedule(runStart.plusSeconds(timeout), () -> timedOut(execution)));
+        }
+        run(execution, frame, run.resumeAt(), run.input());
+    }
+
     /** Blocks until no execution is runnable (all finished or parked), or {@code limit} passes. */
     public boolean awaitIdle(Duration limit) {
         return activity.awaitIdle(limit);
@@ -205,6 +290,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
         executions.clear();
         // Their tokens go too: a token of a forgotten execution is one that does not exist.
         tokens.clear();
+        restoredHeartbeats.clear();
     }
 
     // ---- state machines
@@ -352,13 +438,15 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     Execution start(String stateMachineArn, String name, String inputText, String traceHeader) {
         StateMachine machine = machine(stateMachineArn);
-        String executionName = name == null ? UUID.randomUUID().toString() : name;
+        // A name generated for a child execution (states:startExecution) is the parent state's random
+        // value: re-calling the task in a replay after a restart finds the same child.
+        String executionName = name == null ? StateEnvironment.uuid().toString() : name;
         validateName(executionName);
         String text = inputText == null ? "{}" : inputText;
         JsonNode input = parseInput(text);
         String arn = machine.express()
                 ? "arn:aws:states:" + region + ":" + accountId + ":express:" + machine.name() + ":" + executionName
-                        + ":" + UUID.randomUUID()
+                        + ":" + StateEnvironment.uuid()
                 : "arn:aws:states:" + region + ":" + accountId + ":execution:" + machine.name() + ":" + executionName;
         Execution execution = new Execution(arn, executionName, machine, text, input, clock.now(), traceHeader);
         Execution existing = executions.putIfAbsent(arn, execution);
@@ -397,6 +485,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
         // states whose Assign already ran and are not run again.
         Interpreter.Frame frame = new Interpreter.Frame(
                 execution, execution.scope(), execution.variables, true, execution.history.lastId());
+        execution.runStarted(startAt, input, frame.lastEventId);
+        run(execution, frame, startAt, input);
+    }
+
+    private void run(Execution execution, Interpreter.Frame frame, String startAt, JsonNode input) {
         activity.spawn("sfn-" + execution.name, () -> {
             try {
                 JsonNode output = interpreter.run(execution.definition, input, frame, startAt);

@@ -44,11 +44,14 @@ final class TaskTokens {
 
     record Heartbeat() implements Outcome {}
 
-    private record Closed(String token, Instant at) {}
+    /** A closed token and when it closed. */
+    record Closed(String token, Instant at) {}
 
     private final Supplier<Instant> clock;
     private final Map<String, Consumer<Outcome>> open = new ConcurrentHashMap<>();
     private final Map<String, StepFunctionsEngine.OpenTask> described = new ConcurrentHashMap<>();
+    /** When each open token's task last showed it was alive: its start, then its last SendTaskHeartbeat. */
+    private final Map<String, Instant> lastHeartbeat = new ConcurrentHashMap<>();
     /** Closed tokens and when each closed; read without the lock, written under it. */
     private final Map<String, Instant> closed = new ConcurrentHashMap<>();
     /**
@@ -74,13 +77,49 @@ final class TaskTokens {
     }
 
     void open(String token, StepFunctionsEngine.OpenTask task, Consumer<Outcome> listener) {
+        open(token, task, clock.get(), listener);
+    }
+
+    /** Opens {@code token}, its task last alive at {@code heartbeatAt} (earlier than now for a task resumed after a restart). */
+    void open(String token, StepFunctionsEngine.OpenTask task, Instant heartbeatAt, Consumer<Outcome> listener) {
+        lastHeartbeat.put(token, heartbeatAt);
         described.put(token, task);
         open.put(token, listener);
+    }
+
+    /** When the task of open {@code token} last showed it was alive, or null when the token is not open. */
+    Instant lastHeartbeat(String token) {
+        return open.containsKey(token) ? lastHeartbeat.get(token) : null;
+    }
+
+    /** The closed tokens still remembered, oldest first. */
+    List<Closed> closedTokens() {
+        synchronized (closing) {
+            forgetExpired();
+            return List.copyOf(closedInOrder);
+        }
+    }
+
+    /**
+     * Remembers {@code token} as closed at {@code at} (a token closed before a restart of the stack, or
+     * one whose task cannot be resumed), unless it is open or remembered already. Tokens must come
+     * oldest first, as {@link #closedTokens()} lists them.
+     */
+    void restoreClosed(String token, Instant at) {
+        synchronized (closing) {
+            if (open.containsKey(token) || closed.containsKey(token)) {
+                return;
+            }
+            closed.put(token, at);
+            closedInOrder.addLast(new Closed(token, at));
+            forgetExpired();
+        }
     }
 
     /** The task of {@code token} ended without a SendTask* call (timeout, abort): the token is closed. */
     void close(String token) {
         described.remove(token);
+        lastHeartbeat.remove(token);
         synchronized (closing) {
             if (open.remove(token) != null) {
                 remember(token);
@@ -93,6 +132,7 @@ final class TaskTokens {
         synchronized (closing) {
             open.clear();
             described.clear();
+            lastHeartbeat.clear();
             closed.clear();
             closedInOrder.clear();
         }
@@ -127,6 +167,9 @@ final class TaskTokens {
         Consumer<Outcome> listener;
         if (outcome instanceof Heartbeat) {
             listener = open.get(token);
+            if (listener != null) {
+                lastHeartbeat.put(token, clock.get());
+            }
         } else {
             synchronized (closing) {
                 listener = open.remove(token);
@@ -146,6 +189,7 @@ final class TaskTokens {
         }
         if (!(outcome instanceof Heartbeat)) {
             described.remove(token);
+            lastHeartbeat.remove(token);
         }
         listener.accept(outcome);
     }

@@ -29,6 +29,11 @@ final class Variables {
         values.putAll(assigned);
     }
 
+    /** This scope's own variables, not its parent's (a snapshot). */
+    Map<String, JsonNode> own() {
+        return new LinkedHashMap<>(values);
+    }
+
     /** Every visible variable, inner scopes winning, for binding into JSONata. */
     Map<String, JsonNode> visible() {
         Map<String, JsonNode> all = parent == null ? new LinkedHashMap<>() : parent.visible();

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * unmodified SDK {@link SfnClient} pointed at it, as issue 4's endpoint will mount it.
  */
 final class SfnServer implements AutoCloseable {
-    final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-11-21T09:00:00Z"));
+    static final Instant START = Instant.parse("2026-11-21T09:00:00Z");
+    final VirtualClock clock;
     final StepFunctionsEngine engine;
     final SfnClient sfn;
     private final HttpServer server;
@@ -34,6 +35,12 @@ final class SfnServer implements AutoCloseable {
     }
 
     SfnServer(UnaryOperator<StepFunctionsEngine.Builder> configure) {
+        this(START, configure);
+    }
+
+    /** A server whose manual clock starts at {@code start} (a restarted stack's clock goes on from where it was). */
+    SfnServer(Instant start, UnaryOperator<StepFunctionsEngine.Builder> configure) {
+        clock = VirtualClock.manual(start);
         engine = configure.apply(StepFunctionsEngine.builder().clock(clock)).build();
         StepFunctionsApi api = new StepFunctionsApi(engine);
         try {

@@ -248,6 +248,7 @@ public final class LocalStack implements AutoCloseable {
                         // The clock first: the others' timers are judged against the restored time.
                         List.of(
                                 new ClockState(clock, options.clockStart() != null, Instant::now),
+                                stepFunctions,
                                 eventBridge,
                                 mappings,
                                 lambda));

@@ -24,8 +24,10 @@ public final class Main {
             localstack/target/stack-outputs.json. Runs until Ctrl-C.
 
               --port N        port of the AWS endpoint (default 4566; 0 = any free port)
-              --persist DIR   keep DynamoDB tables in DIR across restarts (default: in memory);
-                              queues, executions, archives and connections start empty
+              --persist DIR   keep the stack's state in DIR across restarts (default: in memory):
+                              tables, queued messages, running workflows, archives, stream
+                              positions, queued Lambda events and the clock; restart on the
+                              same --port. WebSocket clients are disconnected at the stop.
               --no-seed       do not seed the demo catalog and stock
               --help          this text
             """;

@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * Hands SQS requests (JSON or query protocol) to the embedded ElasticMQ on its loopback port, as
  * they came: ElasticMQ speaks the SQS wire protocol itself, and it is configured to write the stack's
- * public endpoint into the queue URLs it returns. What ElasticMQ answered to the JSON protocol is shown
- * to {@link VisibilityTimeouts}, which puts visibility timeouts on the stack's clock.
+ * public endpoint into the queue URLs it returns. What ElasticMQ answered is shown to {@link
+ * VisibilityTimeouts}, which puts visibility timeouts on the stack's clock: a JSON-protocol call as it is,
+ * a query-protocol call as {@link SqsQueryProtocol} reads it in the JSON protocol's shapes.
  */
 final class SqsProxy {
     /** Hop-by-hop and length headers the HTTP client sets itself. */
@@ -52,6 +53,7 @@ final class SqsProxy {
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(body));
         String target = null;
+        String contentType = null;
         for (Map.Entry<String, String> header : headers.entrySet()) {
             String name = header.getKey().toLowerCase();
             if (!NOT_FORWARDED.contains(name)) {
@@ -59,15 +61,29 @@ final class SqsProxy {
             }
             if (name.equals("x-amz-target")) {
                 target = header.getValue();
+            } else if (name.equals("content-type")) {
+                contentType = header.getValue();
             }
         }
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         // An encoded answer would need decoding first; ElasticMQ sends none, and an SDK asks for none.
-        if (target != null
-                && target.startsWith(JSON_TARGET_PREFIX)
-                && response.headers().firstValue("Content-Encoding").isEmpty()) {
-            visibility.observe(
-                    target.substring(JSON_TARGET_PREFIX.length()), body, response.statusCode(), response.body());
+        if (response.headers().firstValue("Content-Encoding").isEmpty()) {
+            if (target != null && target.startsWith(JSON_TARGET_PREFIX)) {
+                visibility.observe(
+                        target.substring(JSON_TARGET_PREFIX.length()), body, response.statusCode(), response.body());
+            } else if (target == null && response.statusCode() == 200) {
+                // A refused query-protocol call changed nothing on the queue: no need to read it.
+                int queryStart = pathAndQuery.indexOf('?');
+                SqsQueryProtocol.toJson(
+                                queryStart < 0 ? pathAndQuery : pathAndQuery.substring(0, queryStart),
+                                queryStart < 0 ? null : pathAndQuery.substring(queryStart + 1),
+                                contentType,
+                                body,
+                                response.body(),
+                                elasticMq)
+                        .ifPresent(call -> visibility.observe(
+                                call.operation(), call.request(), response.statusCode(), call.response()));
+            }
         }
         return new ProtocolResponse(
                 response.statusCode(),

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -21,11 +23,16 @@ import org.apache.logging.log4j.Logger;
  * in-flight message back as AWS would once its timeout has passed. ElasticMQ hides a received message
  * on the wall clock and cannot be given another (docs/decisions/2026-11-21-sqs-on-wall-time.md); this
  * class watches the SQS traffic {@link SqsProxy} hands over (the AWS JSON protocol, which the SDK v2
- * speaks) and keeps, per in-flight message, its queue, receipt handle and two deadlines: the wall
- * instant ElasticMQ will show it again and the stack-clock instant AWS would. A timer on the stack
- * clock fires at the latter; if the wall deadline is still ahead then, the clock was advanced past the
+ * speaks, and the query protocol of the AWS CLI v1 and older SDKs, read into the same JSON shapes by
+ * {@link SqsQueryProtocol}) and keeps, per in-flight message, its queue, receipt handle and two
+ * deadlines: the wall instant ElasticMQ will show it again and the stack-clock instant AWS would. A
+ * timer on the stack clock fires at the latter; if the wall deadline is still ahead then, the clock was advanced past the
  * timeout, and the message is made visible at once ({@code ChangeMessageVisibility} to 0 on
  * ElasticMQ). Otherwise ElasticMQ has already shown it, and nothing is done.
+ *
+ * <p>That call to ElasticMQ is made off the clock's thread, so that an ElasticMQ slow to answer holds
+ * up no other timer of the stack; the calls under way are a {@link VirtualClock.Quiescence} of the
+ * clock, so the message is receivable when {@link VirtualClock#advance} returns all the same.
  *
  * <p>Followed: {@code ReceiveMessage} (the request's {@code VisibilityTimeout}, else the queue's
  * attribute, cached per queue), {@code ChangeMessageVisibility(Batch)} (a new timeout counts from the
@@ -34,8 +41,8 @@ import org.apache.logging.log4j.Logger;
  * receive of the same message replaces its entry. Only successful answers count: a refused request
  * changed nothing on the queue either.
  *
- * <p>Not followed: requests in the SQS query protocol (older SDKs, the AWS CLI v1), whose messages stay
- * on ElasticMQ's wall-time timeouts; delays ({@code DelaySeconds}) and retention.
+ * <p>Not followed: delays ({@code DelaySeconds}) and retention; a query-protocol call {@link
+ * SqsQueryProtocol} cannot read (its messages stay on ElasticMQ's wall-time timeouts).
  */
 final class VisibilityTimeouts {
     private static final Logger LOG = LogManager.getLogger(VisibilityTimeouts.class);
@@ -94,6 +101,13 @@ final class VisibilityTimeouts {
     private final Map<String, InFlight> byMessage = new HashMap<>();
     /** The queues' own VisibilityTimeout attribute, by queue (the URL's path). */
     private final Map<String, Duration> queueTimeouts = new ConcurrentHashMap<>();
+    /** Runs the calls that show messages again, one thread each: none waits for another to answer. */
+    private final Executor showing = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("sqs-visibility-", 0).factory());
+
+    private final Object showingLock = new Object();
+    /** Calls to show a message again not yet answered; guarded by showingLock. */
+    private int showingNow;
 
     /**
      * @param wall the clock ElasticMQ hides messages on (the system clock; a test may pass its own)
@@ -102,6 +116,7 @@ final class VisibilityTimeouts {
         this.clock = clock;
         this.wall = wall;
         this.elasticMq = elasticMq;
+        clock.addQuiescence(this::awaitShown);
     }
 
     /** How many received messages it follows now. */
@@ -115,7 +130,10 @@ final class VisibilityTimeouts {
      * Takes note of one SQS call that ElasticMQ answered. Never throws: a request this class cannot read
      * is left to ElasticMQ's wall-time timeouts.
      *
-     * @param operation the operation, from {@code X-Amz-Target: AmazonSQS.<operation>}
+     * @param operation the operation, from {@code X-Amz-Target: AmazonSQS.<operation>} (or the query
+     *     protocol's {@code Action})
+     * @param request the request body in the JSON protocol
+     * @param response the answer's body in the JSON protocol
      */
     void observe(String operation, byte[] request, int status, byte[] response) {
         if (status != 200) {
@@ -299,6 +317,23 @@ final class VisibilityTimeouts {
         if (Duration.between(wall.instant(), entry.wallDeadline).compareTo(WALL_TOLERANCE) <= 0) {
             return; // ElasticMQ shows it (or already did) on its own
         }
+        // Counted before this timer returns, so that the advance that fired it waits for the call.
+        synchronized (showingLock) {
+            showingNow++;
+        }
+        showing.execute(() -> {
+            try {
+                show(entry);
+            } finally {
+                synchronized (showingLock) {
+                    showingNow--;
+                    showingLock.notifyAll();
+                }
+            }
+        });
+    }
+
+    private void show(InFlight entry) {
         ObjectNode request = JSON.createObjectNode()
                 .put("QueueUrl", entry.queueUrl)
                 .put("ReceiptHandle", entry.receiptHandle)
@@ -308,6 +343,29 @@ final class VisibilityTimeouts {
         } catch (Exception e) {
             // A receipt gone stale (the message deleted, or moved to its dead-letter queue): nothing to show.
             LOG.debug("message {} of {} not shown again: {}", entry.messageId, entry.queue, e.toString());
+        }
+    }
+
+    /**
+     * The clock's {@link VirtualClock.Quiescence}: blocks until every call to show a message again has
+     * been answered, or {@code limit} passed.
+     */
+    boolean awaitShown(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (showingLock) {
+            while (showingNow > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    showingLock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -5,19 +5,25 @@ import static org.awaitility.Awaitility.await;
 
 import dev.asynccommerce.localstack.eventsources.MappingDefinition;
 import dev.asynccommerce.localstack.lambda.FunctionDefinition;
+import java.io.ByteArrayInputStream;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.NodeList;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -27,7 +33,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * SQS visibility timeouts on the stack's clock (API.md, "Local stack controls"): through the unmodified
  * SDK client on the endpoint, an in-flight message comes back when {@code POST /_local/clock/advance}
  * passes its timeout, not before, and long before ElasticMQ's own wall-clock timeout would show it.
- * The clock is manual, so no wall time passing can explain a message coming back.
+ * The clock is manual, so no wall time passing can explain a message coming back. The same holds for
+ * calls in the SQS query protocol, sent here as the AWS CLI v1 sends them (form posts, XML answers).
  */
 class SqsVisibilityTimeoutsIT {
     private static final Instant START = Instant.parse("2026-11-21T09:00:00Z");
@@ -264,6 +271,197 @@ class SqsVisibilityTimeoutsIT {
         } finally {
             stack.mappings().delete(mapping);
         }
+    }
+
+    @Test
+    void aMessageReceivedInTheQueryProtocolComesBackWhenTheClockPassesItsTimeoutAndNotBefore() throws Exception {
+        String url = queue("query-receive", Map.of());
+        String id = sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello")).messageId();
+
+        String answer =
+                query("/", "ReceiveMessage", "QueueUrl", url, "VisibilityTimeout", "300", "WaitTimeSeconds", "1");
+        assertThat(elements(answer, "MessageId")).containsExactly(id);
+
+        advance(299);
+        assertThat(visible(url)).as("hidden for 299 s of 300").isEmpty();
+        advance(1);
+        assertThat(visible(url))
+                .singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo(id));
+    }
+
+    @Test
+    void aChangeInTheQueryProtocolCountsFromTheChange() throws Exception {
+        String url = queue("query-changed", Map.of());
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello"));
+        String receipt = elements(
+                        query(
+                                "/",
+                                "ReceiveMessage",
+                                "QueueUrl",
+                                url,
+                                "VisibilityTimeout",
+                                "300",
+                                "WaitTimeSeconds",
+                                "1"),
+                        "ReceiptHandle")
+                .getFirst();
+
+        advance(200);
+        query("/", "ChangeMessageVisibility", "QueueUrl", url, "ReceiptHandle", receipt, "VisibilityTimeout", "600");
+        advance(599);
+        assertThat(visible(url))
+                .as("600 s from the change, not 300 s from the receive")
+                .isEmpty();
+
+        advance(1);
+        assertThat(visible(url)).hasSize(1);
+    }
+
+    @Test
+    void aBatchChangeInTheQueryProtocolIsFollowedPerEntry() throws Exception {
+        String url = queue("query-batch-change", Map.of());
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("a"));
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("b"));
+        String received = query(
+                "/",
+                "ReceiveMessage",
+                "QueueUrl",
+                url,
+                "MaxNumberOfMessages",
+                "10",
+                "VisibilityTimeout",
+                "300",
+                "WaitTimeSeconds",
+                "1");
+        List<String> ids = elements(received, "MessageId");
+        List<String> receipts = elements(received, "ReceiptHandle");
+        assertThat(receipts).hasSize(2);
+
+        String answer = query(
+                "/",
+                "ChangeMessageVisibilityBatch",
+                "QueueUrl",
+                url,
+                "ChangeMessageVisibilityBatchRequestEntry.1.Id",
+                "short",
+                "ChangeMessageVisibilityBatchRequestEntry.1.ReceiptHandle",
+                receipts.get(0),
+                "ChangeMessageVisibilityBatchRequestEntry.1.VisibilityTimeout",
+                "60",
+                "ChangeMessageVisibilityBatchRequestEntry.2.Id",
+                "long",
+                "ChangeMessageVisibilityBatchRequestEntry.2.ReceiptHandle",
+                receipts.get(1),
+                "ChangeMessageVisibilityBatchRequestEntry.2.VisibilityTimeout",
+                "900");
+        assertThat(elements(answer, "Id")).containsExactlyInAnyOrder("short", "long");
+        advance(60);
+
+        assertThat(visible(url))
+                .singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo(ids.get(0)));
+        advance(839);
+        assertThat(visible(url)).hasSize(1);
+        advance(1);
+        assertThat(visible(url)).hasSize(2);
+    }
+
+    @Test
+    void aBatchDeleteInTheQueryProtocolForgetsTheMessages() throws Exception {
+        String url = queue("query-batch-delete", Map.of());
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("one"));
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("two"));
+        List<String> receipts = elements(
+                query(
+                        "/",
+                        "ReceiveMessage",
+                        "QueueUrl",
+                        url,
+                        "MaxNumberOfMessages",
+                        "10",
+                        "VisibilityTimeout",
+                        "300",
+                        "WaitTimeSeconds",
+                        "1"),
+                "ReceiptHandle");
+        assertThat(receipts).hasSize(2);
+        int timersBefore = stack.clock().pendingTimers();
+
+        String answer = query(
+                "/",
+                "DeleteMessageBatch",
+                "QueueUrl",
+                url,
+                "DeleteMessageBatchRequestEntry.1.Id",
+                "first",
+                "DeleteMessageBatchRequestEntry.1.ReceiptHandle",
+                receipts.get(0),
+                "DeleteMessageBatchRequestEntry.2.Id",
+                "second",
+                "DeleteMessageBatchRequestEntry.2.ReceiptHandle",
+                receipts.get(1));
+
+        assertThat(elements(answer, "Id")).containsExactlyInAnyOrder("first", "second");
+        assertThat(timersBefore - stack.clock().pendingTimers())
+                .as("both messages' timers cancelled")
+                .isEqualTo(2);
+        advance(300);
+        assertThat(visible(url)).isEmpty();
+        assertThat(notVisible(url)).isZero();
+    }
+
+    @Test
+    void aQueueNamedByTheRequestPathIsFollowedWithItsOwnTimeout() throws Exception {
+        String name = "query-path";
+        String url = queue(name, Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "600"));
+        String id = sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello")).messageId();
+
+        String answer = query("/" + LocalStack.ACCOUNT + "/" + name, "ReceiveMessage", "WaitTimeSeconds", "1");
+        assertThat(elements(answer, "MessageId")).containsExactly(id);
+
+        advance(599);
+        assertThat(visible(url)).as("the queue's 600 s").isEmpty();
+        advance(1);
+        assertThat(visible(url))
+                .singleElement()
+                .satisfies(m -> assertThat(m.messageId()).isEqualTo(id));
+    }
+
+    /**
+     * One query-protocol call as the AWS CLI v1 sends it: a form post of {@code Action}, {@code Version}
+     * and the parameters, to {@code path}; answers the XML, which must be a success.
+     */
+    private static String query(String path, String action, String... namesAndValues) throws Exception {
+        StringBuilder form = new StringBuilder("Action=" + action + "&Version=2012-11-05");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            form.append('&')
+                    .append(URLEncoder.encode(namesAndValues[i], StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(stack.endpoint().resolve(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The text of every element named {@code name} in an XML answer, in document order. */
+    private static List<String> elements(String xml, String name) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        NodeList nodes = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                .getElementsByTagNameNS("*", name);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent().trim());
+        }
+        return texts;
     }
 
     private static int notVisible(String url) {

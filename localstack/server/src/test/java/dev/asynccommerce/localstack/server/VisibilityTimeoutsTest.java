@@ -1,6 +1,7 @@
 package dev.asynccommerce.localstack.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +32,7 @@ class VisibilityTimeoutsTest {
 
     private final VirtualClock clock = VirtualClock.manual(START);
     private final SettableClock wall = new SettableClock(START);
-    private final List<String> calls = new ArrayList<>();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
     private String queueTimeout = "120";
     private final VisibilityTimeouts timeouts = new VisibilityTimeouts(clock, wall, this::elasticMq);
 
@@ -180,7 +183,7 @@ class VisibilityTimeoutsTest {
 
     @Test
     void aStaleReceiptThatElasticMqRefusesIsLeftAlone() {
-        List<String> attempts = new ArrayList<>();
+        List<String> attempts = new CopyOnWriteArrayList<>();
         VisibilityTimeouts refusing = new VisibilityTimeouts(clock, wall, (operation, request) -> {
             attempts.add(operation);
             throw new IOException(operation + " answered 400 ReceiptHandleIsInvalid");
@@ -195,6 +198,73 @@ class VisibilityTimeoutsTest {
 
         assertThat(attempts).containsExactly("ChangeMessageVisibility");
         assertThat(refusing.followed()).isZero();
+    }
+
+    @Test
+    void theCallThatShowsAMessageRunsOffTheClocksThreadAndTheAdvanceWaitsForItsAnswer() {
+        Thread advancing = Thread.currentThread();
+        List<Thread> callers = new CopyOnWriteArrayList<>();
+        List<String> shown = new CopyOnWriteArrayList<>();
+        VisibilityTimeouts answeringLate = new VisibilityTimeouts(clock, wall, (operation, request) -> {
+            callers.add(Thread.currentThread());
+            // Answers only once the advance waits for it: an advance that returned without waiting
+            // would find nothing shown yet, and one that made the call itself would never wait.
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> advancing.getState() == Thread.State.TIMED_WAITING
+                            || advancing.getState() == Thread.State.WAITING);
+            shown.add(request.path("ReceiptHandle").asText());
+            return JSON.createObjectNode();
+        });
+        receiveOn(answeringLate, 300, "m1", "r1");
+
+        clock.advance(Duration.ofSeconds(300));
+
+        assertThat(shown).containsExactly("r1");
+        assertThat(callers).singleElement().isNotSameAs(advancing);
+    }
+
+    @Test
+    void anElasticMqThatDoesNotAnswerHoldsUpNoOtherTimer() {
+        SettableClock base = new SettableClock(START);
+        VirtualClock flowing = VirtualClock.flowing(base);
+        CountDownLatch answer = new CountDownLatch(1);
+        List<String> shown = new CopyOnWriteArrayList<>();
+        try {
+            VisibilityTimeouts hanging = new VisibilityTimeouts(flowing, wall, (operation, request) -> {
+                String receipt = request.path("ReceiptHandle").asText();
+                if (receipt.equals("r1")) {
+                    // ElasticMQ not answering this one call (until the test lets it).
+                    answer.await(30, TimeUnit.SECONDS);
+                }
+                shown.add(receipt);
+                return JSON.createObjectNode();
+            });
+            receiveOn(hanging, 30, "m1", "r1");
+            receiveOn(hanging, 60, "m2", "r2");
+            CountDownLatch laterTimer = new CountDownLatch(1);
+            flowing.schedule(START.plusSeconds(90), laterTimer::countDown);
+
+            // The stack clock flows past every deadline; ElasticMQ's wall clock stays behind them.
+            base.set(START.plusSeconds(120));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> shown.contains("r2") && laterTimer.getCount() == 0);
+            assertThat(shown).as("still waiting for ElasticMQ").doesNotContain("r1");
+            answer.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> shown.contains("r1"));
+        } finally {
+            answer.countDown();
+            flowing.close();
+        }
+    }
+
+    private static void receiveOn(VisibilityTimeouts observer, int visibility, String messageId, String receipt) {
+        observer.observe(
+                "ReceiveMessage",
+                ("{\"QueueUrl\":\"" + QUEUE + "\",\"VisibilityTimeout\":" + visibility + "}")
+                        .getBytes(StandardCharsets.UTF_8),
+                200,
+                ("{\"Messages\":[{\"MessageId\":\"" + messageId + "\",\"ReceiptHandle\":\"" + receipt + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The wall clock, where the test says it is. */
