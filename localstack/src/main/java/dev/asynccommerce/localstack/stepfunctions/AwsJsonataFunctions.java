@@ -6,6 +6,7 @@ import com.dashjoin.jsonata.Jsonata.FnVarArgs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Random;
  * {@code $partition(array, size)}, {@code $range(start, end, step)} (end inclusive), {@code
  * $hash(value, algorithm)} (MD5, SHA-1, SHA-256, SHA-384, SHA-512; lowercase hex), {@code
  * $random([seed])} (a seed gives a repeatable number in [0, 1)), {@code $uuid()} (version 4) and
- * {@code $parse(jsonString)}; and JSONata's own {@code $now()} and {@code $millis()} on the stack clock. Argument errors raise a JException, which the engine reports as
+ * {@code $parse(jsonString)}; and JSONata's own {@code $now()} and {@code $millis()} on the execution's
+ * time ({@link StateEnvironment#now()}), read once per evaluation. Argument errors raise a JException, which the engine reports as
  * States.QueryEvaluationError naming the expression and field, as for any JSONata error.
  */
 final class AwsJsonataFunctions {
@@ -27,7 +29,13 @@ final class AwsJsonataFunctions {
 
     private AwsJsonataFunctions() {}
 
-    static void registerAll(com.dashjoin.jsonata.Jsonata expression) {
+    /**
+     * Registers the functions on {@code expression}, which is evaluated once: {@code $now()} and {@code
+     * $millis()} answer {@code evaluationTime}, as JSONata's answer the time the evaluation started
+     * (https://docs.jsonata.org/date-time-functions#now: every call within one evaluation returns the
+     * same value).
+     */
+    static void registerAll(com.dashjoin.jsonata.Jsonata expression, Instant evaluationTime) {
         register(expression, "partition", AwsJsonataFunctions::partition);
         register(expression, "range", AwsJsonataFunctions::range);
         register(expression, "hash", AwsJsonataFunctions::hash);
@@ -36,10 +44,10 @@ final class AwsJsonataFunctions {
             arity("uuid", args, 0, 0);
             return StateEnvironment.uuid().toString();
         });
-        register(expression, "now", AwsJsonataFunctions::now);
+        register(expression, "now", args -> now(args, evaluationTime));
         register(expression, "millis", args -> {
             arity("millis", args, 0, 0);
-            return StateEnvironment.now().toEpochMilli();
+            return evaluationTime.toEpochMilli();
         });
         register(expression, "parse", AwsJsonataFunctions::parse);
     }
@@ -109,13 +117,12 @@ final class AwsJsonataFunctions {
     }
 
     /**
-     * JSONata's {@code $now([picture [, timezone]])} on the execution's time (the stack clock, the
-     * recorded time in a replay) rather than the wall clock: the default format is ISO 8601 with
-     * milliseconds in UTC, as JSONata's.
+     * JSONata's {@code $now([picture [, timezone]])} on the execution's time rather than the wall
+     * clock: the default format is ISO 8601 with milliseconds in UTC, as JSONata's.
      */
-    private static Object now(List<?> args) {
+    private static Object now(List<?> args, Instant evaluationTime) {
         arity("now", args, 0, 2);
-        long millis = StateEnvironment.now().toEpochMilli();
+        long millis = evaluationTime.toEpochMilli();
         String picture = args.isEmpty() ? null : (String) args.get(0);
         String timezone = args.size() < 2 ? null : (String) args.get(1);
         return Functions.dateTimeFromMillis(millis, picture, timezone);

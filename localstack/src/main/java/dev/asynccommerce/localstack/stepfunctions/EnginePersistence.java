@@ -64,9 +64,6 @@ final class EnginePersistence {
     JsonNode save() {
         ObjectNode state = Json.object();
         state.put("version", VERSION);
-        // The stack clock when saved: a restarted stack whose clock starts earlier (an advanced clock's
-        // offset lost) would make resumed Waits and timeouts last longer than they should.
-        state.put("savedAt", engine.clock().now().toString());
         ArrayNode machines = state.putArray("stateMachines");
         engine.machineMap().values().stream()
                 .sorted(Comparator.comparing(StateMachine::arn))

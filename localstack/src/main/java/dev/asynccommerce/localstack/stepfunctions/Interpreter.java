@@ -75,7 +75,11 @@ final class Interpreter {
         final String path;
 
         volatile long lastEventId;
-        /** When the last event was written (or, replaying, recorded): the execution's "now" in a replay. */
+        /**
+         * When the last event was written (or, replaying, recorded), moved on to the due time of a Wait
+         * or Retry interval that ended since: the execution's "now" for this thread of control ({@link
+         * Interpreter#now}).
+         */
         volatile Instant lastEventTime;
         /**
          * The recorded history this thread of control re-runs after a restart of the stack, or null once
@@ -85,11 +89,10 @@ final class Interpreter {
         /** The type of the state entered and not yet left ("Task"), for its StateAborted event. */
         volatile String openState;
 
-        Frame(Execution execution, Scope scope, Variables variables, boolean root, long lastEventId) {
-            this(execution, scope, variables, root, lastEventId, "", Instant.EPOCH, null);
-        }
-
-        /** The main line of a run that replays {@code replay} from event {@code lastEventId}, recorded at {@code lastEventTime}. */
+        /**
+         * The main line of a run that starts after event {@code lastEventId} (ExecutionStarted or
+         * ExecutionRedriven), written at {@code lastEventTime}; it replays {@code replay} when not null.
+         */
         Frame(
                 Execution execution,
                 Scope scope,
@@ -176,9 +179,18 @@ final class Interpreter {
         return id;
     }
 
-    /** The execution's "now" for {@code frame}: the recorded time while it replays, else the stack clock. */
+    /**
+     * The execution's "now" for {@code frame}, which {@code $now()} and {@code $millis()} return and
+     * Retry intervals and task timeouts count from: the time of the last event it wrote, or read back
+     * from the recording while it replays, moved on to the due time of a Wait or Retry interval that
+     * ended since ({@link #sleepUntil}). Not the stack clock: on a flowing clock that has moved on by
+     * the time an expression is evaluated, by a little in the first run and by a lot in a replay after
+     * a restart, and a re-run whose outputs differ from the recorded ones cannot be resumed. An
+     * expression reads it once per evaluation ({@link AwsJsonataFunctions#registerAll}), so every
+     * {@code $now()} of one evaluation agrees, as JSONata defines it.
+     */
     Instant now(Frame frame) {
-        return frame.replay != null ? frame.lastEventTime : clock().now();
+        return frame.lastEventTime;
     }
 
     private static String describe(String type, ObjectNode details) {
@@ -714,31 +726,39 @@ final class Interpreter {
                 details("resourceType", service, "resource", resource, "error", error.error(), "cause", error.cause()));
     }
 
-    /** Parks until the stack clock reaches {@code due}; unwinds if the scope is cancelled first. */
+    /**
+     * Parks until the stack clock reaches {@code due}; unwinds if the scope is cancelled first. The
+     * frame's "now" is then {@code due} (or stays where it was, when later), in a replay as in the
+     * first run, whenever the clock actually woke it.
+     */
     void sleepUntil(Instant due, Frame f) {
         Replay replay = f.replay;
         if (replay != null) {
             if (!replay.after(f.lastEventId).isEmpty()) {
                 // The recording goes on past this wait: it had ended before the stack stopped, at its due time.
-                if (due.isAfter(f.lastEventTime)) {
-                    f.lastEventTime = due;
-                }
+                wokeAt(due, f);
                 return;
             }
             // Nothing was recorded past this wait, which had not ended when the stack stopped: live from here.
             f.replay = null;
         }
-        if (!due.isAfter(clock().now())) {
-            return;
+        if (due.isAfter(clock().now())) {
+            Activity.Signal<Object> signal = engine.activity().signal();
+            VirtualClock.Timer timer = clock().schedule(due, () -> signal.complete(TICK));
+            Runnable deregister = f.scope.onCancel(() -> signal.complete(ABORT));
+            Object outcome = signal.await();
+            deregister.run();
+            timer.cancel();
+            if (outcome == ABORT) {
+                throw Scope.Aborted.INSTANCE;
+            }
         }
-        Activity.Signal<Object> signal = engine.activity().signal();
-        VirtualClock.Timer timer = clock().schedule(due, () -> signal.complete(TICK));
-        Runnable deregister = f.scope.onCancel(() -> signal.complete(ABORT));
-        Object outcome = signal.await();
-        deregister.run();
-        timer.cancel();
-        if (outcome == ABORT) {
-            throw Scope.Aborted.INSTANCE;
+        wokeAt(due, f);
+    }
+
+    private static void wokeAt(Instant due, Frame f) {
+        if (due.isAfter(f.lastEventTime)) {
+            f.lastEventTime = due;
         }
     }
 
@@ -1144,7 +1164,7 @@ final class Interpreter {
             long heartbeat,
             String token,
             java.util.function.Consumer<Activity.Signal<Object>> start) {
-        // Timeouts count from the task's start: in a replay, its recorded start.
+        // Timeouts count from the task's start (its Started event): in a replay, its recorded start.
         Instant startedAt = now(f);
         Instant aliveAt = startedAt;
         boolean call = true;

@@ -93,7 +93,7 @@ public final class Jsonata {
         try {
             // A compiled expression keeps evaluation state, so each evaluation gets its own copy.
             com.dashjoin.jsonata.Jsonata compiled = com.dashjoin.jsonata.Jsonata.jsonata(expression);
-            AwsJsonataFunctions.registerAll(compiled);
+            AwsJsonataFunctions.registerAll(compiled, StateEnvironment.now());
             com.dashjoin.jsonata.Jsonata.Frame frame = compiled.createFrame();
             for (Map.Entry<String, JsonNode> binding : bindings.entrySet()) {
                 frame.bind(binding.getKey(), toJava(binding.getValue()));

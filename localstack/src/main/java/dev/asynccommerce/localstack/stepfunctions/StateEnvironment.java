@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
  * $millis()}).
  *
  * <p>The interpreter binds one to the thread of each state it runs, its random values seeded from the
- * execution's seed and the state's StateEntered event id, and its time the execution's "now". So an
+ * execution's seed and the state's StateEntered event id, and its time the execution's "now" ({@link
+ * Interpreter#now}: the time of the last event written, which a replay reads back from the history). So an
  * execution re-run after a restart of the stack ({@link Replay}) draws the very values, and sees the very
  * time, that its first run did, and its history matches the recorded one. Across executions the values
  * stay random: every execution has its own random seed. Off an execution's thread (an API call), the
@@ -54,7 +55,7 @@ final class StateEnvironment {
         return current == null ? ThreadLocalRandom.current() : current.random;
     }
 
-    /** The bound state's current time (the stack clock, or the recorded time while replaying), else the wall clock. */
+    /** The bound state's current time (its last event's, whether written or replayed), else the wall clock. */
     static Instant now() {
         StateEnvironment current = CURRENT.get();
         return current == null ? Instant.now() : current.now.get();

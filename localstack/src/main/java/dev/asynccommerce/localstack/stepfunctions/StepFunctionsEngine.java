@@ -483,8 +483,9 @@ public final class StepFunctionsEngine implements AutoCloseable, PersistentState
     private void launch(Execution execution, String startAt, JsonNode input) {
         // The execution's own variables, not fresh ones: a redrive resumes where the run failed, after
         // states whose Assign already ran and are not run again.
+        History.Event started = execution.history.event(execution.history.lastId());
         Interpreter.Frame frame = new Interpreter.Frame(
-                execution, execution.scope(), execution.variables, true, execution.history.lastId());
+                execution, execution.scope(), execution.variables, started.id(), started.timestamp(), null);
         execution.runStarted(startAt, input, frame.lastEventId);
         run(execution, frame, startAt, input);
     }

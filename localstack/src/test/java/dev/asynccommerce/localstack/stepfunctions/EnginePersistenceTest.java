@@ -7,13 +7,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asynccommerce.localstack.clock.VirtualClock;
 import dev.asynccommerce.localstack.stepfunctions.integration.IntegrationPattern;
 import dev.asynccommerce.localstack.stepfunctions.integration.LocalFunctions;
 import dev.asynccommerce.localstack.stepfunctions.integration.ServiceIntegration;
 import dev.asynccommerce.localstack.stepfunctions.integration.TaskCall;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +25,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +45,7 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  * The engine over a restart of the stack ({@code ./local-stack --persist DIR}): engine A's {@code
  * saveState()}, A closed, a new engine B whose "deployment" creates the template's machines again, then
  * B's {@code restoreState} of the state round-tripped through JSON text. Everything is observed through
- * the SDK client, on manual clocks (B's starting where A's stood).
+ * the SDK client, on manual clocks (B's starting where A's stood) unless a test needs clocks that flow.
  */
 class EnginePersistenceTest {
     private static final String ROLE = "arn:aws:iam::000000000000:role/sfn";
@@ -70,13 +76,47 @@ class EnginePersistenceTest {
         }
     };
 
+    /** The stack clock of a server starting at an instant: manual unless a test says otherwise. */
+    private Function<Instant, VirtualClock> clockAt = VirtualClock::manual;
+
     private SfnServer a = server(T0);
     private SfnServer b;
 
     private SfnServer server(Instant start) {
         UnaryOperator<StepFunctionsEngine.Builder> configure =
                 builder -> builder.localFunctions(this::invoke).integration(recorder);
-        return new SfnServer(start, configure);
+        return new SfnServer(clockAt.apply(start), configure);
+    }
+
+    /** Runs the test on flowing stack clocks over {@link #ticking} wall clocks instead of manual ones. */
+    private void useFlowingClocks() {
+        a.close();
+        clockAt = start -> VirtualClock.flowing(ticking(start));
+        a = server(T0);
+    }
+
+    /**
+     * A wall clock that has moved on by a millisecond each time it is read, as a real one does between
+     * two reads; deterministic, unlike the system clock, and never standing still like a manual one.
+     */
+    private static Clock ticking(Instant start) {
+        AtomicLong reads = new AtomicLong();
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException("a test clock stays in UTC");
+            }
+
+            @Override
+            public Instant instant() {
+                return start.plusMillis(reads.getAndIncrement());
+            }
+        };
     }
 
     /** "double" doubles $.value; "flaky" fails its first call and succeeds after; "count" answers its call number. */
@@ -615,6 +655,60 @@ class EnginePersistenceTest {
         assertThat(done.status()).as(done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(Json.parse(done.output())).isEqualTo(marked);
         assertThat(history(b, execution).subList(0, before.size())).isEqualTo(before);
+    }
+
+    /**
+     * On a flowing clock time moves between an event being written and an expression being evaluated;
+     * {@code $now()} must still come out the same in the replay as in the first run, else the replay
+     * no longer matches its history and the execution fails with States.Runtime after the restart.
+     */
+    @Test
+    void theTimeAStateSawIsTheSameWhenItIsReplayedOnAFlowingClock() {
+        useFlowingClocks();
+        String definition = """
+                {"QueryLanguage":"JSONata","StartAt":"Stamp","States":{
+                  "Stamp":{"Type":"Pass","Output":{"at":"{% $now() %}","twice":"{% [$now(), $now()] %}",
+                           "millis":"{% $millis() %}"},"Next":"Hold"},
+                  "Hold":{"Type":"Wait","Seconds":10,"Output":{"stamp":"{% $states.input %}","heldUntil":"{% $now() %}"},
+                          "Next":"Ask"},
+                  "Ask":{"Type":"Task","Resource":"arn:aws:states:::recorder:send.waitForTaskToken",
+                         "Arguments":{"token":"{% $states.context.Task.Token %}","askedAt":"{% $now() %}"},
+                         "Output":{"before":"{% $states.input %}","answer":"{% $states.result %}"},"End":true}}}""";
+        String machine = createMachine(a, "flowing", definition);
+        String execution = start(a, machine, "flowing-1", "{}");
+        a.clock.advance(Duration.ofSeconds(10));
+        a.settle();
+        assertThat(recorded).hasSize(1);
+        List<HistoryEvent> before = history(a, execution);
+        JsonNode held = Json.parse(before.stream()
+                .filter(e -> e.type() == HistoryEventType.WAIT_STATE_EXITED)
+                .findFirst()
+                .orElseThrow()
+                .stateExitedEventDetails()
+                .output());
+        JsonNode stamp = held.get("stamp");
+        assertThat(stamp.get("twice").get(0))
+                .as("one evaluation, one instant")
+                .isEqualTo(stamp.get("twice").get(1));
+        assertThat(Instant.parse(stamp.get("at").asText()).toEpochMilli())
+                .isEqualTo(stamp.get("millis").asLong());
+        Instant askedAt =
+                Instant.parse(recorded.getFirst().parameters().get("askedAt").asText());
+
+        restart(server -> createMachine(server, "flowing", definition));
+
+        assertThat(history(b, execution)).as("nothing written again").isEqualTo(before);
+        b.sfn.sendTaskSuccess(r -> r.taskToken(tokenOf(recorded.getFirst())).output("{\"approved\":true}"));
+        DescribeExecutionResponse done = describe(b, execution);
+        assertThat(done.status()).as(done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode output = Json.parse(done.output());
+        assertThat(output.get("before")).isEqualTo(held);
+        assertThat(output.get("answer")).isEqualTo(Json.parse("{\"approved\":true}"));
+        assertThat(recorded).as("the task was not called again").hasSize(1);
+        assertThat(askedAt).isAfterOrEqualTo(Instant.parse(held.get("heldUntil").asText()));
+        List<HistoryEvent> after = history(b, execution);
+        assertContiguous(after);
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
     }
 
     @Test

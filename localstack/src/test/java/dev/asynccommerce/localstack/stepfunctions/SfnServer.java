@@ -40,7 +40,12 @@ final class SfnServer implements AutoCloseable {
 
     /** A server whose manual clock starts at {@code start} (a restarted stack's clock goes on from where it was). */
     SfnServer(Instant start, UnaryOperator<StepFunctionsEngine.Builder> configure) {
-        clock = VirtualClock.manual(start);
+        this(VirtualClock.manual(start), configure);
+    }
+
+    /** A server on {@code clock} (a flowing one, say), which it closes with itself. */
+    SfnServer(VirtualClock clock, UnaryOperator<StepFunctionsEngine.Builder> configure) {
+        this.clock = clock;
         engine = configure.apply(StepFunctionsEngine.builder().clock(clock)).build();
         StepFunctionsApi api = new StepFunctionsApi(engine);
         try {
@@ -89,5 +94,6 @@ final class SfnServer implements AutoCloseable {
         sfn.close();
         server.stop(0);
         engine.close();
+        clock.close();
     }
 }

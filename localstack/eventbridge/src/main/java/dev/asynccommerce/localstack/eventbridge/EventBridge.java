@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * archived, on the stack clock.
  *
  * <p>Restarts ({@link PersistentState}, state name {@value #STATE_NAME}): {@code {"version": 1,
- * "savedAt", "buses", "rules" (DescribeRule's fields plus "Targets" as PutTargets takes them),
+ * "buses", "rules" (DescribeRule's fields plus "Targets" as PutTargets takes them),
  * "archives" (with "Events": [{"ArchivedAt", "Event"}]), "replays", "deliveries" (pending first
  * attempts and retries: rule, target settings, event, "IngestedAt", "Attempt", "DueAt", "TraceHeader",
  * "ReplayName")}}, instants as ISO-8601 on the stack clock. Saving stops delivery (nothing in the
@@ -1351,8 +1351,7 @@ public final class EventBridge implements AutoCloseable, PersistentState {
                 break;
             }
         }
-        Instant now = timers.now();
-        ObjectNode state = Json.object().put("version", STATE_VERSION).put("savedAt", now.toString());
+        ObjectNode state = Json.object().put("version", STATE_VERSION);
         ArrayNode savedBuses = state.putArray("buses");
         ArrayNode savedRules = state.putArray("rules");
         for (Bus bus : buses.values()) {

@@ -710,7 +710,7 @@ public final class LambdaService implements AutoCloseable, PersistentState {
             }
         } catch (RuntimeException e) {
             if (finish(event)) {
-                LOG.error("{} {} failed in the local Lambda: {}", name, event.requestId(), e.toString(), e);
+                LOG.error("{} {} failed in the local Lambda: {}", name, event.requestId(), e.toString());
             }
         }
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
@@ -40,8 +41,7 @@ import scalikejdbc.ConnectionPoolSettings;
 final class EmbeddedSqs implements AutoCloseable {
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
     /** Whether a stack of this JVM has ElasticMQ's (one, JVM-wide) database pool open now. */
-    private static final java.util.concurrent.atomic.AtomicBoolean POOL_IN_USE =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private static final AtomicBoolean POOL_IN_USE = new AtomicBoolean();
 
     private final ActorSystem actors;
     private final SQSRestServer server;

@@ -12,6 +12,7 @@ import dev.asynccommerce.localstack.eventbridge.delivery.StepFunctionsTargets;
 import dev.asynccommerce.localstack.eventsources.EventSourceMappings;
 import dev.asynccommerce.localstack.lambda.LambdaApi;
 import dev.asynccommerce.localstack.lambda.LambdaService;
+import dev.asynccommerce.localstack.spi.PersistentState;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsApi;
 import dev.asynccommerce.localstack.stepfunctions.StepFunctionsEngine;
 import dev.asynccommerce.localstack.stepfunctions.integration.AwsSdkIntegrations;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -81,10 +83,12 @@ public final class LocalStack implements AutoCloseable {
     private volatile SimulatedProviderFaults providerFaults = SimulatedProviderFaults.NONE;
     /** What /_local/health says: "starting" until a deployment is in place (and seeded, when asked to). */
     private volatile String status = "starting";
-    /** With a data directory: the in-memory state of the services, saved at the stop, restored at the first deployment. */
+    /** With a data directory: the in-memory state of the services, saved at the stop, restored at the start. */
     private final SavedState saved;
+    /** The services {@link #saved} hands back after the first deployment (the clock's comes back at once). */
+    private final List<PersistentState> restoredAfterDeployment;
     /** Set once the saved state was handed back (or there was none to hand back): only then is it saved again. */
-    private final java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean restored = new AtomicBoolean();
 
     private final URI endpoint;
     private final Region region;
@@ -133,126 +137,141 @@ public final class LocalStack implements AutoCloseable {
                 region.id(),
                 ACCOUNT,
                 options.dataDirectory());
-        int elasticMqPort = elasticMq.port();
+        try {
+            int elasticMqPort = elasticMq.port();
 
-        this.sqsForTargets = SqsClient.builder()
-                .endpointOverride(endpoint)
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        this.lambda = LambdaService.builder()
-                .region(region.id())
-                .account(ACCOUNT)
-                .workDirectory(Files.createTempDirectory("local-stack-lambda"))
-                .timers(clock.asTimers())
-                .credentials("local", "local", "local")
-                // Lambda allows 10 s of init, and SnapStart restores a Java function in well under one.
-                // Here every environment is a fresh JVM, and a burst of them on a small machine takes far
-                // longer; an init that really hangs still times out.
-                .initTimeout(LOCAL_INIT_TIMEOUT)
-                .segments(traces)
-                // Records of asynchronous invocations that failed every attempt, to their on-failure queue.
-                .asyncFailureDestinations((queueArn, record) -> sqsForTargets.sendMessage(b -> b.queueUrl(sqsForTargets
-                                .getQueueUrl(q -> q.queueName(queueArn.substring(queueArn.lastIndexOf(':') + 1)))
-                                .queueUrl())
-                        .messageBody(record)))
-                .build();
-        clock.addQuiescence(lambda::awaitIdle);
-        this.streamsForMappings = DynamoDbStreamsClient.builder()
-                .endpointOverride(endpoint)
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        this.mappings = EventSourceMappings.builder()
-                .invoker(LambdaFunctions.invoker(lambda))
-                .timers(clock.asTimers())
-                .sqs(sqsForTargets)
-                .streams(streamsForMappings)
-                .region(region.id())
-                .build();
-        clock.addQuiescence(mappings::awaitIdle);
-        this.stepFunctions = StepFunctionsEngine.builder()
-                .clock(clock)
-                .region(region.id())
-                .accountId(ACCOUNT)
-                .localFunctions(new LambdaFunctions(lambda))
-                .integrations(AwsSdkIntegrations.at(endpoint, region))
-                .segments(traces)
-                .build();
-        this.eventBridge = EventBridge.builder()
-                .account(ACCOUNT)
-                .region(region.id())
-                .timers(clock.asTimers())
-                .sqs(sqsForTargets)
-                .lambda(LambdaFunctions.eventTargets(lambda))
-                .stepFunctions(new StepFunctionsTargets() {
-                    @Override
-                    public void startExecution(String stateMachineArn, String input) {
-                        startExecution(stateMachineArn, input, null);
-                    }
+            this.sqsForTargets = SqsClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(region)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+            this.lambda = LambdaService.builder()
+                    .region(region.id())
+                    .account(ACCOUNT)
+                    .workDirectory(Files.createTempDirectory("local-stack-lambda"))
+                    .timers(clock.asTimers())
+                    .credentials("local", "local", "local")
+                    // Lambda allows 10 s of init, and SnapStart restores a Java function in well under one.
+                    // Here every environment is a fresh JVM, and a burst of them on a small machine takes far
+                    // longer; an init that really hangs still times out.
+                    .initTimeout(LOCAL_INIT_TIMEOUT)
+                    .segments(traces)
+                    // Records of asynchronous invocations that failed every attempt, to their on-failure queue.
+                    .asyncFailureDestinations((queueArn, record) ->
+                            sqsForTargets.sendMessage(b -> b.queueUrl(sqsForTargets
+                                            .getQueueUrl(
+                                                    q -> q.queueName(queueArn.substring(queueArn.lastIndexOf(':') + 1)))
+                                            .queueUrl())
+                                    .messageBody(record)))
+                    .build();
+            clock.addQuiescence(lambda::awaitIdle);
+            this.streamsForMappings = DynamoDbStreamsClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(region)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+            this.mappings = EventSourceMappings.builder()
+                    .invoker(LambdaFunctions.invoker(lambda))
+                    .timers(clock.asTimers())
+                    .sqs(sqsForTargets)
+                    .streams(streamsForMappings)
+                    .region(region.id())
+                    .build();
+            clock.addQuiescence(mappings::awaitIdle);
+            this.stepFunctions = StepFunctionsEngine.builder()
+                    .clock(clock)
+                    .region(region.id())
+                    .accountId(ACCOUNT)
+                    .localFunctions(new LambdaFunctions(lambda))
+                    .integrations(AwsSdkIntegrations.at(endpoint, region))
+                    .segments(traces)
+                    .build();
+            this.eventBridge = EventBridge.builder()
+                    .account(ACCOUNT)
+                    .region(region.id())
+                    .timers(clock.asTimers())
+                    .sqs(sqsForTargets)
+                    .lambda(LambdaFunctions.eventTargets(lambda))
+                    .stepFunctions(new StepFunctionsTargets() {
+                        @Override
+                        public void startExecution(String stateMachineArn, String input) {
+                            startExecution(stateMachineArn, input, null);
+                        }
 
-                    /** The execution continues the event's trace (its traceHeader). */
-                    @Override
-                    public void startExecution(String stateMachineArn, String input, String traceHeader) {
-                        stepFunctions.startExecution(stateMachineArn, null, input, traceHeader);
-                    }
-                })
-                .build();
-        clock.addQuiescence(eventBridge::awaitIdle);
-        this.dynamoForTtl = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        this.timeToLive = new TimeToLive(dynamoForTtl, clock);
+                        /** The execution continues the event's trace (its traceHeader). */
+                        @Override
+                        public void startExecution(String stateMachineArn, String input, String traceHeader) {
+                            stepFunctions.startExecution(stateMachineArn, null, input, traceHeader);
+                        }
+                    })
+                    .build();
+            clock.addQuiescence(eventBridge::awaitIdle);
+            this.dynamoForTtl = DynamoDbClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(region)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+            this.timeToLive = new TimeToLive(dynamoForTtl, clock);
 
-        this.dynamoDbEngine = new DynamoDbEngine(options.dataDirectory() == null, dataPath(options.dataDirectory()));
-        LocalDynamoDBServerHandler dynamoDb = new LocalDynamoDBServerHandler(dynamoDbEngine, "*");
-        this.dynamoForReset = DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(region)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        // Before any deployment there are no tables of its own to empty and nothing to seed.
-        this.reset = resetFor(List.of(), () -> {}, () -> {});
-        Controls controls = new Controls(
-                clock,
-                () -> status,
-                List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"),
-                faults,
-                () -> reset.run(),
-                () -> sentNotifications.get(),
-                () -> providerFaults);
-        this.apis = new ApiGateway(LambdaFunctions.invoker(lambda), issuer -> identity.jwks(), clock::now, ACCOUNT);
-        // The API gateway answers /_aws/execute-api and /_aws/ws; everything else falls through to the router.
-        server.setHandler(new Handler.Sequence(
-                apis.handler(server),
-                new Gateway(
-                        dynamoDb,
-                        new StepFunctionsApi(stepFunctions),
-                        new EventBridgeApi(eventBridge),
-                        new LambdaApi(lambda),
-                        new XRayApi(traces, clock::now, ACCOUNT),
-                        identity,
-                        new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/"), clock),
-                        controls,
-                        faults)));
-        this.saved = options.dataDirectory() == null
-                ? null
-                : new SavedState(
-                        options.dataDirectory(),
-                        // The clock first: the others' timers are judged against the restored time.
-                        List.of(
-                                new ClockState(clock, options.clockStart() != null, Instant::now),
-                                stepFunctions,
-                                eventBridge,
-                                mappings,
-                                lambda));
-        server.start();
+            this.dynamoDbEngine =
+                    new DynamoDbEngine(options.dataDirectory() == null, dataPath(options.dataDirectory()));
+            LocalDynamoDBServerHandler dynamoDb = new LocalDynamoDBServerHandler(dynamoDbEngine, "*");
+            this.dynamoForReset = DynamoDbClient.builder()
+                    .endpointOverride(endpoint)
+                    .region(region)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+            // Before any deployment there are no tables of its own to empty and nothing to seed.
+            this.reset = resetFor(List.of(), () -> {}, () -> {});
+            Controls controls = new Controls(
+                    clock,
+                    () -> status,
+                    List.of("dynamodb", "dynamodbstreams", "sqs", "events", "states", "lambda", "apigateway"),
+                    faults,
+                    () -> reset.run(),
+                    () -> sentNotifications.get(),
+                    () -> providerFaults);
+            this.apis = new ApiGateway(LambdaFunctions.invoker(lambda), issuer -> identity.jwks(), clock::now, ACCOUNT);
+            // The API gateway answers /_aws/execute-api and /_aws/ws; everything else falls through to the router.
+            server.setHandler(new Handler.Sequence(
+                    apis.handler(server),
+                    new Gateway(
+                            dynamoDb,
+                            new StepFunctionsApi(stepFunctions),
+                            new EventBridgeApi(eventBridge),
+                            new LambdaApi(lambda),
+                            new XRayApi(traces, clock::now, ACCOUNT),
+                            identity,
+                            new SqsProxy(URI.create("http://127.0.0.1:" + elasticMqPort + "/"), clock),
+                            controls,
+                            faults)));
+            ClockState clockState = new ClockState(clock, options.clockStart() != null, Instant::now);
+            this.restoredAfterDeployment = List.of(stepFunctions, eventBridge, mappings, lambda);
+            this.saved = options.dataDirectory() == null
+                    ? null
+                    : new SavedState(
+                            options.dataDirectory(),
+                            // Saved in this order: EventBridge stops delivering first, so nothing starts an
+                            // execution or queues a Lambda event the later saves would miss.
+                            List.of(eventBridge, stepFunctions, lambda, mappings, clockState));
+            server.start();
+            if (saved != null) {
+                // Serving (a timer that falls due may call the endpoint), but before anything is deployed:
+                // restored after the deployment, the advance would fire every timer the deployment created
+                // at once (a rate rule once per period of the advance).
+                saved.restore(clockState);
+            }
+        } catch (Exception | Error e) {
+            // Nothing else will close what started: ElasticMQ's actors and (with a data directory) its
+            // database, which another stack of this JVM could otherwise never open again.
+            elasticMq.close();
+            server.stop();
+            throw e;
+        }
     }
 
     /** Starts the stack; the returned stack is serving. */
@@ -303,18 +322,15 @@ public final class LocalStack implements AutoCloseable {
         status = "starting";
         // Stream mappings the deployment creates must not start reading before their saved positions are
         // back: they would deliver again, from the start of the stream, what was delivered before the stop.
+        // A failed deployment leaves them held; the stack is closed then.
         boolean restoring = saved != null && !restored.get();
         if (restoring) {
             mappings.hold();
         }
-        LocalDeployment.Result deployed;
-        try {
-            deployed = LocalDeployment.deploy(this, assembly, extraProvisioners);
-            restoreSavedState();
-        } finally {
-            if (restoring) {
-                mappings.release();
-            }
+        LocalDeployment.Result deployed = LocalDeployment.deploy(this, assembly, extraProvisioners);
+        restoreSavedState();
+        if (restoring) {
+            mappings.release();
         }
         Runnable seedThis = () -> seed.accept(deployed);
         seedThis.run();
@@ -341,7 +357,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public void restoreSavedState() {
         if (restored.compareAndSet(false, true) && saved != null) {
-            saved.restore();
+            restoredAfterDeployment.forEach(saved::restore);
         }
     }
 
@@ -388,15 +404,17 @@ public final class LocalStack implements AutoCloseable {
         // For the clients, the service goes away: each connection ends (1001) and its $disconnect runs
         // while the functions still do. Connections cannot outlive the process that holds their sockets.
         apis.closeConnections(Duration.ofSeconds(10));
+        // Saved while the endpoint still answers, so that work under way ends as it would have (a task's
+        // call does not fail for the stop and get saved as failed); what runs on after its service saved
+        // is done again after the restart. A stack that never got its state back saves nothing, so a
+        // failed start cannot wipe the last save.
+        if (saved != null && restored.get()) {
+            saved.save();
+        }
         try {
             server.stop();
         } catch (Exception e) {
             // Shutting down: nothing further depends on a clean stop.
-        }
-        // Nothing new comes in now; save before the services close (closing aborts what is running). A
-        // stack that never got its state back saves nothing, so a failed start cannot wipe the last save.
-        if (saved != null && restored.get()) {
-            saved.save();
         }
         dynamoForTtl.close();
         streamsForMappings.close();

@@ -71,8 +71,15 @@ public final class Main {
                     arguments.seed() ? d -> DemoData.seed(stack, d) : d -> {});
             StackOutputs.write(arguments.outputs(), arguments.stackName(), deployed.outputs());
             Path tokens = arguments.outputs().resolveSibling("dev-tokens.json");
-            DevTokens.write(tokens, DevTokens.mint(stack, deployed, java.time.Instant.now()));
+            // On the stack clock, which the authorizer checks expiry against: after a restart with
+            // --persist it may be days ahead of the wall clock.
+            DevTokens.write(
+                    tokens, DevTokens.mint(stack, deployed, stack.clock().now()));
             out.println("Not emulated (no local meaning): " + String.join(", ", deployed.notEmulatedTypes()));
+            if (!deployed.notEmulatedProperties().isEmpty()) {
+                out.println("Properties accepted without local meaning: "
+                        + String.join(", ", new java.util.TreeSet<>(deployed.notEmulatedProperties())));
+            }
             out.println("Local stack ready in "
                     + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
             deployed.outputs().forEach((key, value) -> out.println("  " + key + " = " + value));

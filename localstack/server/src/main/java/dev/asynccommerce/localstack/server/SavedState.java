@@ -16,7 +16,8 @@ import org.apache.logging.log4j.Logger;
  * What {@code --persist DIR} keeps of the services that hold their state in memory (Step Functions,
  * EventBridge, the event-source mappings, Lambda's queued events, the clock): one JSON file per service
  * in {@code DIR/state}, written when the stack stops and read when it starts again on the same
- * directory. DynamoDB and SQS are not here: they write through to their own stores in DIR as they go.
+ * directory (the clock at once, the others after the deployment). DynamoDB and SQS are not here: they
+ * write through to their own stores in DIR as they go.
  * See docs/decisions/2026-11-21-local-stack-persistence.md.
  *
  * <p>A service whose state cannot be written or read is logged and skipped; the others still are, so
@@ -34,7 +35,10 @@ final class SavedState {
         this.services = List.copyOf(services);
     }
 
-    /** Writes each service's state; each file is replaced whole, so a crash mid-write keeps the last one. */
+    /**
+     * Writes each service's state, in the order given; each file is replaced whole, so a crash mid-write
+     * keeps the last one.
+     */
     void save() {
         try {
             Files.createDirectories(directory);
@@ -55,18 +59,31 @@ final class SavedState {
         }
     }
 
-    /** Hands each service the state a previous stop saved, if there is one. */
-    void restore() {
-        for (PersistentState service : services) {
-            Path file = fileOf(service);
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
+    /**
+     * Hands {@code service} the state a previous stop saved for it, if there is one. A file that cannot be
+     * read or restored is moved aside ({@code <name>.json.unreadable}, kept for a look) and the service
+     * starts afresh: the next stop then writes a new file instead of overwriting the unread one.
+     */
+    void restore(PersistentState service) {
+        Path file = fileOf(service);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            service.restoreState(JSON.readTree(file.toFile()));
+            LOG.info("Restored the {} state from {}", service.stateName(), file);
+        } catch (IOException | RuntimeException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable");
+            LOG.error(
+                    "Could not restore the {} state from {} ({}); it starts afresh, and the file is kept as {}",
+                    service.stateName(),
+                    file,
+                    e.getMessage(),
+                    aside.getFileName());
             try {
-                service.restoreState(JSON.readTree(file.toFile()));
-                LOG.info("Restored the {} state from {}", service.stateName(), file);
-            } catch (IOException | RuntimeException e) {
-                LOG.error("Could not restore the {} state from {}: {}", service.stateName(), file, e.getMessage());
+                move(file, aside);
+            } catch (IOException moveFailed) {
+                LOG.error("Could not move {} aside: {}", file, moveFailed.getMessage());
             }
         }
     }

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * where, or whether, its state is kept.
  *
  * <p>Order, which every implementation may rely on: {@link #saveState()} is called once, after the
- * stack stopped taking requests and stopped its pollers, and before the service's own {@code close()};
- * {@link #restoreState(JsonNode)} is called once, after the deployment created the resources again
- * (same names, same ARNs) and before the stack reports itself ready.
+ * stack stopped its event-source pollers and closed its WebSocket connections but while its endpoint
+ * still answers (so that work under way is not failed by the stop and saved as failed), and before the
+ * service's own {@code close()}. Work the service starts after saving is not in the saved state: it
+ * should start none it cannot do again after the restart (at-least-once). {@link
+ * #restoreState(JsonNode)} is called once, after the deployment created the resources again (same
+ * names, same ARNs) and before the stack reports itself ready; the stack clock is already back then.
  */
 public interface PersistentState {
     /** A short name, unique in the stack; the stack's file for this state is named after it. */

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 
 /** AWS::SQS::Queue in ElasticMQ: timeouts, retention, FIFO and redrive to the dead-letter queue. */
 public final class SqsQueues implements Provisioner {
@@ -29,6 +29,16 @@ public final class SqsQueues implements Provisioner {
             "Tags",
             "DeduplicationScope",
             "FifoThroughputLimit");
+
+    /**
+     * SQS's defaults for the attributes a template may leave out. Not RedrivePolicy: ElasticMQ refuses
+     * the empty policy that would remove one, so a kept queue keeps a redrive policy its template dropped.
+     */
+    private static final Map<QueueAttributeName, String> DEFAULTS = Map.of(
+            QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+            QueueAttributeName.MESSAGE_RETENTION_PERIOD, "345600",
+            QueueAttributeName.DELAY_SECONDS, "0",
+            QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "0");
 
     private final SqsClient sqs;
     private final Consumer<String> notEmulated;
@@ -66,21 +76,36 @@ public final class SqsQueues implements Provisioner {
     }
 
     /**
-     * Creates the queue; a queue of that name kept from an earlier run (a data directory) with other
-     * attributes takes the template's, as a CloudFormation stack update would. SQS refuses CreateQueue
-     * with QueueNameExists then (same name, other attributes); FifoQueue cannot change, and a change of
-     * it fails the deployment with SQS's own error.
+     * Creates the queue, or, for a queue of that name kept from an earlier run (a data directory), sets
+     * the template's attributes on it as a CloudFormation stack update would: what the template no longer
+     * sets goes back to SQS's default ({@link #DEFAULTS}). FifoQueue cannot change (a FIFO queue's name
+     * ends in .fifo).
      */
     private String createOrUpdate(String name, Map<QueueAttributeName, String> attributes) {
+        String kept;
         try {
+            kept = sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+        } catch (QueueDoesNotExistException e) {
             return sqs.createQueue(b -> b.queueName(name).attributes(attributes))
                     .queueUrl();
-        } catch (QueueNameExistsException e) {
-            String url = sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
-            Map<QueueAttributeName, String> changeable = new HashMap<>(attributes);
-            changeable.remove(QueueAttributeName.FIFO_QUEUE);
-            sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(changeable));
-            return url;
         }
+        Map<QueueAttributeName, String> wanted = new HashMap<>(DEFAULTS);
+        wanted.putAll(attributes);
+        wanted.remove(QueueAttributeName.FIFO_QUEUE);
+        Map<QueueAttributeName, String> now = sqs.getQueueAttributes(
+                        b -> b.queueUrl(kept).attributeNames(QueueAttributeName.ALL))
+                .attributes();
+        // Only what changed: ElasticMQ refuses to set some attributes again at all (ContentBasedDeduplication),
+        // so an unchanged one must not be sent; a changed one it refuses fails the deployment with its error.
+        Map<QueueAttributeName, String> changed = new HashMap<>();
+        wanted.forEach((attribute, value) -> {
+            if (!value.equals(now.get(attribute))) {
+                changed.put(attribute, value);
+            }
+        });
+        if (!changed.isEmpty()) {
+            sqs.setQueueAttributes(b -> b.queueUrl(kept).attributes(changed));
+        }
+        return kept;
     }
 }
