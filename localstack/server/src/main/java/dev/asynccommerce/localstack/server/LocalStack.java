@@ -35,6 +35,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.elasticmq.NodeAddress;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -140,12 +142,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             int elasticMqPort = elasticMq.port();
 
-            this.sqsForTargets = SqsClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(region)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build();
+            this.sqsForTargets = onThisEndpoint(SqsClient.builder());
             this.lambda = LambdaService.builder()
                     .region(region.id())
                     .account(ACCOUNT)
@@ -166,12 +163,7 @@ public final class LocalStack implements AutoCloseable {
                                     .messageBody(record)))
                     .build();
             clock.addQuiescence(lambda::awaitIdle);
-            this.streamsForMappings = DynamoDbStreamsClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(region)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build();
+            this.streamsForMappings = onThisEndpoint(DynamoDbStreamsClient.builder());
             this.mappings = EventSourceMappings.builder()
                     .invoker(LambdaFunctions.invoker(lambda))
                     .timers(clock.asTimers())
@@ -208,23 +200,13 @@ public final class LocalStack implements AutoCloseable {
                     })
                     .build();
             clock.addQuiescence(eventBridge::awaitIdle);
-            this.dynamoForTtl = DynamoDbClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(region)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build();
+            this.dynamoForTtl = onThisEndpoint(DynamoDbClient.builder());
             this.timeToLive = new TimeToLive(dynamoForTtl, clock);
 
             this.dynamoDbEngine =
                     new DynamoDbEngine(options.dataDirectory() == null, dataPath(options.dataDirectory()));
             LocalDynamoDBServerHandler dynamoDb = new LocalDynamoDBServerHandler(dynamoDbEngine, "*");
-            this.dynamoForReset = DynamoDbClient.builder()
-                    .endpointOverride(endpoint)
-                    .region(region)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .build();
+            this.dynamoForReset = onThisEndpoint(DynamoDbClient.builder());
             // Before any deployment there are no tables of its own to empty and nothing to seed.
             this.reset = resetFor(List.of(), () -> {}, () -> {});
             Controls controls = new Controls(
@@ -272,6 +254,15 @@ public final class LocalStack implements AutoCloseable {
             server.stop();
             throw e;
         }
+    }
+
+    /** An unmodified SDK client of the stack's own, calling its endpoint as a function would. */
+    private <C, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C onThisEndpoint(B builder) {
+        return builder.endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     /** Starts the stack; the returned stack is serving. */
