@@ -1351,6 +1351,7 @@ public final class EventBridge implements AutoCloseable, PersistentState {
                 break;
             }
         }
+        Instant now = timers.now();
         ObjectNode state = Json.object().put("version", STATE_VERSION);
         ArrayNode savedBuses = state.putArray("buses");
         ArrayNode savedRules = state.putArray("rules");
