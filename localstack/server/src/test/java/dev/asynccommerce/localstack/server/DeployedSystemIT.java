@@ -93,6 +93,16 @@ class DeployedSystemIT {
     }
 
     @Test
+    void theStackSaysReadyOnceItIsDeployedAndSeeded() throws Exception {
+        HttpResponse<String> health = HTTP.send(
+                HttpRequest.newBuilder(awsEndpoint.resolve("/_local/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("ready");
+    }
+
+    @Test
     void theOutputsPointAtTheLocalStack() {
         assertThat(deployment.outputs().get("StorefrontApiUrl")).startsWith(stack.endpoint() + "/_aws/execute-api/");
         assertThat(deployment.outputs().get("StoreSocketUrl"))

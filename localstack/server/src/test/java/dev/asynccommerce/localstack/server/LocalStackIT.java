@@ -1,6 +1,7 @@
 package dev.asynccommerce.localstack.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpClient;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -28,6 +31,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /** Every service of the stack through the unmodified AWS SDK clients on the one endpoint. */
 class LocalStackIT {
@@ -101,6 +106,39 @@ class LocalStackIT {
                     .singleElement()
                     .satisfies(r -> assertThat(r.dynamodb().newImage()).containsKey("pk"));
         }
+    }
+
+    @Test
+    void badInputToDynamoDbAndSqsGetsTheirOwnErrorsThroughTheEndpoint() {
+        assertThatThrownBy(() ->
+                        dynamo.getItem(b -> b.tableName("no-such-table").key(Map.of("pk", AttributeValue.fromS("a")))))
+                .isInstanceOfSatisfying(
+                        ResourceNotFoundException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(400));
+        dynamo.createTable(b -> b.tableName("stack-bad-input")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
+        // An item without its key: refused, and nothing is written.
+        assertThatThrownBy(() -> dynamo.putItem(
+                        b -> b.tableName("stack-bad-input").item(Map.of("other", AttributeValue.fromS("x")))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                });
+        assertThat(dynamo.scan(b -> b.tableName("stack-bad-input")).count()).isZero();
+
+        assertThatThrownBy(() -> sqs.getQueueUrl(b -> b.queueName("no-such-queue")))
+                .isInstanceOfSatisfying(
+                        QueueDoesNotExistException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(400));
+        String url = sqs.createQueue(b -> b.queueName("stack-bad-input")).queueUrl();
+        // Over SQS's 900-second delay limit: refused, and nothing is queued.
+        assertThatThrownBy(() ->
+                        sqs.sendMessage(b -> b.queueUrl(url).messageBody("late").delaySeconds(901)))
+                .isInstanceOfSatisfying(
+                        SqsException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
     }
 
     @Test
