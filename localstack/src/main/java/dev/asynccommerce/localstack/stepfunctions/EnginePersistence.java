@@ -3,6 +3,7 @@ package dev.asynccommerce.localstack.stepfunctions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asynccommerce.localstack.spi.PersistentState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,10 +174,7 @@ final class EnginePersistence {
     // ---- restore
 
     void restore(JsonNode state) {
-        if (state == null || state.path("version").asInt(-1) != VERSION) {
-            LOG.warn(
-                    "Step Functions state not restored: unknown version {}",
-                    state == null ? null : state.path("version"));
+        if (!PersistentState.isVersion(state, VERSION, engine.stateName())) {
             return;
         }
         for (JsonNode m : state.path("stateMachines")) {

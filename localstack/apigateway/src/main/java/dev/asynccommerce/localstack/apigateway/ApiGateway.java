@@ -103,17 +103,12 @@ public final class ApiGateway {
         List<WebSocketApi> sockets = new ArrayList<>(webSocketApis.values());
         sockets.forEach(WebSocketApi::closeAll);
         long deadline = System.nanoTime() + limit.toNanos();
-        try {
-            for (WebSocketApi socket : sockets) {
-                if (!socket.awaitNoConnections(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                    return false;
-                }
+        for (WebSocketApi socket : sockets) {
+            if (!socket.awaitNoConnections(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
             }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
+        return true;
     }
 
     /** The base URL of an HTTP API on an endpoint (what {@code StorefrontApiUrl} becomes locally). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.spi.FunctionInvoker;
+import dev.asynccommerce.localstack.spi.Monitors;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -259,18 +260,8 @@ final class WebSocketApi {
      *
      * @return whether every connection ended in time
      */
-    boolean awaitNoConnections(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        synchronized (ending) {
-            while (!connections.isEmpty() || disconnecting > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                ending.wait(Math.max(1, left / 1_000_000));
-            }
-            return true;
-        }
+    boolean awaitNoConnections(Duration limit) {
+        return Monitors.await(ending, () -> connections.isEmpty() && disconnecting == 0, limit);
     }
 
     static GatewayResponse error(int status, String type, String message) {

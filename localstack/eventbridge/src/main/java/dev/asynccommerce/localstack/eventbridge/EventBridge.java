@@ -10,6 +10,7 @@ import dev.asynccommerce.localstack.eventbridge.delivery.SqsTargetInvoker;
 import dev.asynccommerce.localstack.eventbridge.delivery.StepFunctionsTargets;
 import dev.asynccommerce.localstack.eventbridge.delivery.TargetInvoker;
 import dev.asynccommerce.localstack.eventbridge.delivery.TargetRequest;
+import dev.asynccommerce.localstack.spi.Monitors;
 import dev.asynccommerce.localstack.spi.PersistentState;
 import dev.asynccommerce.localstack.spi.Timers;
 import dev.asynccommerce.localstack.spi.TraceHeader;
@@ -898,22 +899,7 @@ public final class EventBridge implements AutoCloseable, PersistentState {
      * registers this as a quiescence check of its virtual clock.
      */
     public boolean awaitIdle(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        synchronized (idle) {
-            while (inFlight > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    idle.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
+        return Monitors.await(idle, () -> inFlight == 0, limit);
     }
 
     private void attempt(Delivery d) {
@@ -1334,22 +1320,12 @@ public final class EventBridge implements AutoCloseable, PersistentState {
     @Override
     public synchronized JsonNode saveState() {
         frozen = true;
-        long deadline = System.nanoTime() + SAVE_WAIT.toNanos();
-        while (attempting > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                LOG.warn(
-                        "{} deliveries were still being attempted when the state was saved: they may be made again"
-                                + " after the restart",
-                        attempting);
-                break;
-            }
-            try {
-                wait(Math.max(1, left / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        if (!Monitors.await(this, () -> attempting == 0, SAVE_WAIT)
+                && !Thread.currentThread().isInterrupted()) {
+            LOG.warn(
+                    "{} deliveries were still being attempted when the state was saved: they may be made again"
+                            + " after the restart",
+                    attempting);
         }
         Instant now = timers.now();
         ObjectNode state = Json.object().put("version", STATE_VERSION);
@@ -1449,10 +1425,7 @@ public final class EventBridge implements AutoCloseable, PersistentState {
         List<Replay> toStart = new ArrayList<>();
         List<Map.Entry<Long, Instant>> retries = new ArrayList<>();
         synchronized (this) {
-            if (state == null || state.path("version").asInt(-1) != STATE_VERSION) {
-                LOG.warn(
-                        "EventBridge: saved state of version {} is not one this build reads; nothing restored",
-                        state == null ? "null" : state.path("version").asText("(none)"));
+            if (!PersistentState.isVersion(state, STATE_VERSION, stateName())) {
                 return;
             }
             state.path("buses").forEach(this::restoreBus);

@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,16 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.model.ReplayState;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -42,10 +34,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * through the stack's file. SQS targets are ElasticMQ embedded in the test JVM.
  */
 class EventBridgePersistenceIT {
-    private static final String ACCOUNT = "000000000000";
     private static final String BUS = "arn:aws:events:us-east-1:000000000000:event-bus/default";
     private static final String PATTERN = "{\"source\":[\"commerce.ordering\"]}";
-    private static SQSRestServer elasticMq;
+    private static EmbeddedQueues queues;
     private static SqsClient sqs;
 
     private record DeadLetter(String queueArn, String body, Map<String, String> attributes) {}
@@ -56,24 +47,13 @@ class EventBridgePersistenceIT {
 
     @BeforeAll
     static void startElasticMq() {
-        elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withDynamicPort()
-                .withAWSAccountId(ACCOUNT)
-                .withAWSRegion("us-east-1")
-                .start();
-        int port = elasticMq.waitUntilStarted().localAddress().getPort();
-        sqs = SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        queues = new EmbeddedQueues();
+        sqs = queues.sqs;
     }
 
     @AfterAll
     static void stopElasticMq() {
-        sqs.close();
-        elasticMq.stopAndWait();
+        queues.close();
     }
 
     @AfterEach
@@ -419,37 +399,18 @@ class EventBridgePersistenceIT {
     }
 
     private static String queue(String name) {
-        return sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        return queues.queue(name);
     }
 
     private static String arn(String queueUrl) {
-        return "arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+        return EmbeddedQueues.arn(queueUrl);
     }
 
-    /** Receives and deletes {@code count} messages, polling until a deadline: delivery is asynchronous. */
     private static List<Message> receive(String url, int count) {
-        List<Message> out = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (out.size() < count && System.nanoTime() < deadline) {
-            var messages = sqs.receiveMessage(
-                            b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
-                    .messages();
-            for (Message m : messages) {
-                sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
-            }
-            out.addAll(messages);
-        }
-        assertThat(out).as("messages in " + url).hasSize(count);
-        out.sort(Comparator.comparing(
-                m -> json(m.body()).path("detail").path("n").asInt()));
-        return out;
+        return queues.receive(url, count);
     }
 
     private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EmbeddedQueues.json(text);
     }
 }

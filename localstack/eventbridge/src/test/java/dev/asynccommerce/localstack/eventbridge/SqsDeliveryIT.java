@@ -5,26 +5,15 @@ import static dev.asynccommerce.localstack.eventbridge.EventBridgeApiTest.lambda
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -36,8 +25,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * SDK clients on both sides.
  */
 class SqsDeliveryIT {
-    private static final String ACCOUNT = "000000000000";
-    private static SQSRestServer elasticMq;
+    private static EmbeddedQueues queues;
     private static SqsClient sqs;
 
     private final RecordingTargets lambdas = new RecordingTargets();
@@ -45,26 +33,13 @@ class SqsDeliveryIT {
 
     @BeforeAll
     static void startElasticMq() {
-        int port = freePort();
-        elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withPort(port)
-                .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
-                .withAWSAccountId(ACCOUNT)
-                .withAWSRegion("us-east-1")
-                .start();
-        elasticMq.waitUntilStarted();
-        sqs = SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        queues = new EmbeddedQueues();
+        sqs = queues.sqs;
     }
 
     @AfterAll
     static void stopElasticMq() {
-        sqs.close();
-        elasticMq.stopAndWait();
+        queues.close();
     }
 
     private EventBridgeServer eventBridge() {
@@ -327,32 +302,15 @@ class SqsDeliveryIT {
     }
 
     private static String queue(String name, Map<QueueAttributeName, String> attributes) {
-        return sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
+        return queues.queue(name, attributes);
     }
 
     private static String arn(String queueUrl) {
-        return "arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+        return EmbeddedQueues.arn(queueUrl);
     }
 
-    /** Receives and deletes {@code count} messages, polling until a deadline: delivery is asynchronous. */
     private static List<Message> receive(String url, int count) {
-        List<Message> out = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (out.size() < count && System.nanoTime() < deadline) {
-            var messages = sqs.receiveMessage(b -> b.queueUrl(url)
-                            .maxNumberOfMessages(10)
-                            .waitTimeSeconds(1)
-                            .messageAttributeNames("All"))
-                    .messages();
-            for (Message m : messages) {
-                sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
-            }
-            out.addAll(messages);
-        }
-        assertThat(out).as("messages in " + url).hasSize(count);
-        out.sort(java.util.Comparator.comparing(
-                m -> json(m.body()).path("detail").path("n").asInt()));
-        return out;
+        return queues.receive(url, count);
     }
 
     private static Map<String, String> attributes(Message m) {
@@ -362,18 +320,6 @@ class SqsDeliveryIT {
     }
 
     private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EmbeddedQueues.json(text);
     }
 }

@@ -266,10 +266,7 @@ public final class EventSourceMappings implements AutoCloseable, PersistentState
      */
     @Override
     public synchronized void restoreState(JsonNode state) {
-        if (state == null || state.path("version").asInt(-1) != STATE_VERSION) {
-            LOG.warn(
-                    "event source mappings: saved state of version {} is not one this build reads; nothing restored",
-                    state == null ? "null" : state.path("version").asText("(none)"));
+        if (!PersistentState.isVersion(state, STATE_VERSION, stateName())) {
             return;
         }
         Map<List<String>, Deque<String>> byKey = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.asynccommerce.localstack.eventsources;
 
+import dev.asynccommerce.localstack.spi.Monitors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
@@ -192,21 +193,7 @@ abstract class Poller {
     }
 
     private void waitForSignal(Duration duration) {
-        long deadline = System.nanoTime() + duration.toNanos();
-        synchronized (lock) {
-            while (running && signals.isEmpty()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                try {
-                    lock.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        Monitors.await(lock, () -> !running || !signals.isEmpty(), duration);
     }
 
     protected final void markActive(boolean value) {

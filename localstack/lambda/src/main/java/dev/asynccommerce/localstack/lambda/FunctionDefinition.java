@@ -42,20 +42,6 @@ public record FunctionDefinition(
         tracing = tracing == null ? TracingMode.PASS_THROUGH : tracing;
     }
 
-    /** A definition without a tracing configuration (PassThrough). */
-    public FunctionDefinition(
-            String name,
-            String arn,
-            String handler,
-            String runtime,
-            Path code,
-            Map<String, String> environment,
-            int memoryMb,
-            Duration timeout,
-            Integer reservedConcurrency) {
-        this(name, arn, handler, runtime, code, environment, memoryMb, timeout, reservedConcurrency, null);
-    }
-
     /** A definition with Lambda's defaults: 128 MB, 3 s, no reserved concurrency, runtime java21. */
     public static FunctionDefinition of(String name, String handler, Path code, Map<String, String> environment) {
         return new FunctionDefinition(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.lambda.Invocation.Outcome;
+import dev.asynccommerce.localstack.spi.Monitors;
 import dev.asynccommerce.localstack.spi.PersistentState;
 import dev.asynccommerce.localstack.spi.Timers;
 import dev.asynccommerce.localstack.spi.TraceContext;
@@ -899,12 +900,7 @@ public final class LambdaService implements AutoCloseable, PersistentState {
      */
     @Override
     public void restoreState(JsonNode state) {
-        int version = state == null ? -1 : state.path("version").asInt(-1);
-        if (version != STATE_VERSION) {
-            LOG.warn(
-                    "not restoring the Lambda state: version {} is not the version this build writes ({})",
-                    state == null ? "missing" : state.path("version").asText("missing"),
-                    STATE_VERSION);
+        if (!PersistentState.isVersion(state, STATE_VERSION, stateName())) {
             return;
         }
         List<SavedAsyncInvocation> saved = new ArrayList<>();
@@ -959,22 +955,7 @@ public final class LambdaService implements AutoCloseable, PersistentState {
      * @return whether idle was reached within {@code limit}
      */
     public boolean awaitIdle(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        synchronized (idleSignal) {
-            while (asyncInFlight.get() > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(idleSignal, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Monitors.await(idleSignal, () -> asyncInFlight.get() == 0, limit);
     }
 
     // ---------------------------------------------------------------- observation

@@ -11,8 +11,6 @@ import dev.asynccommerce.localstack.lambda.handlers.SleepingHandler;
 import dev.asynccommerce.localstack.spi.ManualTimers;
 import dev.asynccommerce.localstack.spi.TraceContext;
 import dev.asynccommerce.localstack.spi.TraceSegments;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -61,7 +57,8 @@ class AsyncInvocationPersistenceIT {
             first.putEventInvokeConfig("orders", null, oneRetry);
             requestId = first.invokeAsync("orders", bytes("{\"reason\":\"restart\"}"));
             String attempt = "failing " + requestId;
-            awaitTrue(() -> count(first.logFile("orders"), attempt) == 1 && first.awaitIdle(Duration.ZERO));
+            awaitTrue(() ->
+                    LambdaInvokeIT.count(first.logFile("orders"), attempt) == 1 && first.awaitIdle(Duration.ZERO));
             assertThat(before.nextDue()).isEqualTo(START.plus(Duration.ofMinutes(1)));
 
             before.advance(Duration.ofSeconds(30));
@@ -79,10 +76,10 @@ class AsyncInvocationPersistenceIT {
 
             assertThat(after.nextDue()).as("the original due time").isEqualTo(START.plus(Duration.ofMinutes(1)));
             after.advance(Duration.ofSeconds(29));
-            assertThat(count(log, attempt)).isZero();
+            assertThat(LambdaInvokeIT.count(log, attempt)).isZero();
 
             after.advance(Duration.ofSeconds(1));
-            awaitTrue(() -> count(log, attempt) == 1 && second.awaitIdle(Duration.ZERO));
+            awaitTrue(() -> LambdaInvokeIT.count(log, attempt) == 1 && second.awaitIdle(Duration.ZERO));
 
             // Attempt two of two: no further retry, whatever the restart.
             assertThat(after.pending()).isZero();
@@ -136,7 +133,8 @@ class AsyncInvocationPersistenceIT {
             Path log = second.logFile("orders");
 
             after.advance(Duration.ZERO);
-            awaitTrue(() -> count(log, "END RequestId: " + requestId) == 1 && second.awaitIdle(Duration.ZERO));
+            awaitTrue(() ->
+                    LambdaInvokeIT.count(log, "END RequestId: " + requestId) == 1 && second.awaitIdle(Duration.ZERO));
 
             assertThat(Files.readString(log)).contains("echo {sleepMs=60000}");
             assertThat(recordsAfter).isEmpty();
@@ -189,19 +187,6 @@ class AsyncInvocationPersistenceIT {
         return FunctionDefinition.of(
                         name, handler.getName() + "::handleRequest", LambdaInvokeIT.testClasses(), Map.of())
                 .withTimeout(Duration.ofSeconds(20));
-    }
-
-    private static int count(Path file, String text) {
-        try {
-            Matcher m = Pattern.compile(Pattern.quote(text)).matcher(Files.readString(file));
-            int n = 0;
-            while (m.find()) {
-                n++;
-            }
-            return n;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static byte[] bytes(String s) {

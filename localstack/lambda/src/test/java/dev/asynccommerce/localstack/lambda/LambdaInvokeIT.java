@@ -534,7 +534,8 @@ class LambdaInvokeIT {
         return JSON.readTree(response.payload().asByteArray());
     }
 
-    private static int count(Path file, String text) {
+    /** How often {@code text} stands in {@code file} (a function's log). */
+    static int count(Path file, String text) {
         try {
             Matcher m = Pattern.compile(Pattern.quote(text)).matcher(Files.readString(file));
             int n = 0;

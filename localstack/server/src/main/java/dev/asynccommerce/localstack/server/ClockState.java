@@ -50,8 +50,7 @@ final class ClockState implements PersistentState {
 
     @Override
     public void restoreState(JsonNode state) {
-        if (state.path("version").asInt() != VERSION) {
-            LOG.warn("The saved clock has version {}, not {}: the clock starts afresh", state.path("version"), VERSION);
+        if (!PersistentState.isVersion(state, VERSION, stateName())) {
             return;
         }
         Instant target;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asynccommerce.localstack.clock.VirtualClock;
+import dev.asynccommerce.localstack.spi.Monitors;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -351,22 +352,7 @@ final class VisibilityTimeouts {
      * been answered, or {@code limit} passed.
      */
     boolean awaitShown(Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        synchronized (showingLock) {
-            while (showingNow > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    showingLock.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
+        return Monitors.await(showingLock, () -> showingNow == 0, limit);
     }
 
     private Duration queueTimeout(String queueUrl, String queue) throws Exception {

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asynccommerce.infra.Artifacts;
-import dev.asynccommerce.infra.AsyncCommerceStack;
 import dev.asynccommerce.localstack.deployer.CloudAssembly;
 import dev.asynccommerce.localstack.server.Shop.Placed;
 import java.net.URI;
@@ -30,8 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -63,9 +59,7 @@ class BopisJourneysIT {
 
     @BeforeAll
     static void deployTheRealStack() {
-        App app = App.Builder.create().outdir(cdkOut.toString()).build();
-        new AsyncCommerceStack(app, "AsyncCommerce", StackProps.builder().build(), Artifacts.locate());
-        app.synth();
+        RealTemplate.synthesize(cdkOut);
         // The clock follows the wall clock, as ./local-stack's does; journeys move it on where a wait is days.
         stack = LocalStack.start(LocalStack.Options.defaults().withPort(0));
         deployment = stack.deploy(CloudAssembly.read(cdkOut, "AsyncCommerce"), Map.of());

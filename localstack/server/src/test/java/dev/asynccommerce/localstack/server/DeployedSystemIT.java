@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asynccommerce.infra.Artifacts;
-import dev.asynccommerce.infra.AsyncCommerceStack;
 import dev.asynccommerce.localstack.deployer.CloudAssembly;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -53,9 +49,7 @@ class DeployedSystemIT {
 
     @BeforeAll
     static void deployTheRealStack() {
-        App app = App.Builder.create().outdir(cdkOut.toString()).build();
-        new AsyncCommerceStack(app, "AsyncCommerce", StackProps.builder().build(), Artifacts.locate());
-        app.synth();
+        RealTemplate.synthesize(cdkOut);
         stack = LocalStack.start(LocalStack.Options.defaults().withPort(0).withManualClock(Instant.now()));
         deployment = stack.deploy(CloudAssembly.read(cdkOut, "AsyncCommerce"), Map.of());
         awsEndpoint = URI.create(deployment.outputs().get("AwsEndpoint"));

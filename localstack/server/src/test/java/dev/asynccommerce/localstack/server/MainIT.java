@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asynccommerce.infra.Artifacts;
-import dev.asynccommerce.infra.AsyncCommerceStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +17,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.StackProps;
 
 /**
  * ./local-stack as a shell sees it: a separate JVM, its exit code and what it printed; and one whole
@@ -98,9 +94,7 @@ class MainIT {
     @Test
     void aStartServesWritesItsFilesAndOnStopSavesTheStateOfEveryService(@TempDir Path work) throws Exception {
         Path cdkOut = work.resolve("cdk.out");
-        App app = App.Builder.create().outdir(cdkOut.toString()).build();
-        new AsyncCommerceStack(app, "AsyncCommerce", StackProps.builder().build(), Artifacts.locate());
-        app.synth();
+        RealTemplate.synthesize(cdkOut);
         Path data = work.resolve("data");
         Path outputs = work.resolve("target/stack-outputs.json");
         Process process = localStack(

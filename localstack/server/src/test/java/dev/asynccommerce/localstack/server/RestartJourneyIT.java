@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.asynccommerce.infra.Artifacts;
-import dev.asynccommerce.infra.AsyncCommerceStack;
 import dev.asynccommerce.localstack.deployer.CloudAssembly;
 import dev.asynccommerce.localstack.server.Shop.Placed;
 import java.net.ServerSocket;
@@ -15,8 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.StackProps;
 
 /**
  * {@code ./local-stack --persist DIR}, stopped and started again in the middle of orders: the real
@@ -40,9 +36,7 @@ class RestartJourneyIT {
 
     @BeforeAll
     static void synthesize() throws Exception {
-        App app = App.Builder.create().outdir(cdkOut.toString()).build();
-        new AsyncCommerceStack(app, "AsyncCommerce", StackProps.builder().build(), Artifacts.locate());
-        app.synth();
+        RealTemplate.synthesize(cdkOut);
         // The same port both times, as ./local-stack's default: what was saved names that endpoint.
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();

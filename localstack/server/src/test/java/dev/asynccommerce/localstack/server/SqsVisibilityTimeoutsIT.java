@@ -278,8 +278,7 @@ class SqsVisibilityTimeoutsIT {
         String url = queue("query-receive", Map.of());
         String id = sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello")).messageId();
 
-        String answer =
-                query("/", "ReceiveMessage", "QueueUrl", url, "VisibilityTimeout", "300", "WaitTimeSeconds", "1");
+        String answer = receiveInQueryProtocolFor300s(url);
         assertThat(elements(answer, "MessageId")).containsExactly(id);
 
         advance(299);
@@ -294,18 +293,8 @@ class SqsVisibilityTimeoutsIT {
     void aChangeInTheQueryProtocolCountsFromTheChange() throws Exception {
         String url = queue("query-changed", Map.of());
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("hello"));
-        String receipt = elements(
-                        query(
-                                "/",
-                                "ReceiveMessage",
-                                "QueueUrl",
-                                url,
-                                "VisibilityTimeout",
-                                "300",
-                                "WaitTimeSeconds",
-                                "1"),
-                        "ReceiptHandle")
-                .getFirst();
+        String receipt =
+                elements(receiveInQueryProtocolFor300s(url), "ReceiptHandle").getFirst();
 
         advance(200);
         query("/", "ChangeMessageVisibility", "QueueUrl", url, "ReceiptHandle", receipt, "VisibilityTimeout", "600");
@@ -323,17 +312,7 @@ class SqsVisibilityTimeoutsIT {
         String url = queue("query-batch-change", Map.of());
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("a"));
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("b"));
-        String received = query(
-                "/",
-                "ReceiveMessage",
-                "QueueUrl",
-                url,
-                "MaxNumberOfMessages",
-                "10",
-                "VisibilityTimeout",
-                "300",
-                "WaitTimeSeconds",
-                "1");
+        String received = receiveInQueryProtocolFor300s(url);
         List<String> ids = elements(received, "MessageId");
         List<String> receipts = elements(received, "ReceiptHandle");
         assertThat(receipts).hasSize(2);
@@ -372,19 +351,7 @@ class SqsVisibilityTimeoutsIT {
         String url = queue("query-batch-delete", Map.of());
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("one"));
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("two"));
-        List<String> receipts = elements(
-                query(
-                        "/",
-                        "ReceiveMessage",
-                        "QueueUrl",
-                        url,
-                        "MaxNumberOfMessages",
-                        "10",
-                        "VisibilityTimeout",
-                        "300",
-                        "WaitTimeSeconds",
-                        "1"),
-                "ReceiptHandle");
+        List<String> receipts = elements(receiveInQueryProtocolFor300s(url), "ReceiptHandle");
         assertThat(receipts).hasSize(2);
         int timersBefore = stack.clock().pendingTimers();
 
@@ -448,6 +415,21 @@ class SqsVisibilityTimeoutsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    /** A query-protocol ReceiveMessage of up to ten messages of {@code url}, hiding them for 300 s. */
+    private static String receiveInQueryProtocolFor300s(String url) throws Exception {
+        return query(
+                "/",
+                "ReceiveMessage",
+                "QueueUrl",
+                url,
+                "MaxNumberOfMessages",
+                "10",
+                "VisibilityTimeout",
+                "300",
+                "WaitTimeSeconds",
+                "1");
     }
 
     /** The text of every element named {@code name} in an XML answer, in document order. */

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asynccommerce.infra.Artifacts;
-import dev.asynccommerce.infra.AsyncCommerceStack;
 import dev.asynccommerce.localstack.deployer.CloudAssembly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awscdk.App;
-import software.amazon.awscdk.StackProps;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.Segment;
 import software.amazon.awssdk.services.xray.model.Trace;
@@ -56,9 +52,7 @@ class TracePropagationIT {
 
     @BeforeAll
     static void deployTheRealStack() {
-        App app = App.Builder.create().outdir(cdkOut.toString()).build();
-        new AsyncCommerceStack(app, "AsyncCommerce", StackProps.builder().build(), Artifacts.locate());
-        app.synth();
+        RealTemplate.synthesize(cdkOut);
         stack = LocalStack.start(LocalStack.Options.defaults().withPort(0));
         deployment = stack.deploy(CloudAssembly.read(cdkOut, "AsyncCommerce"), Map.of());
         DemoData.seed(stack, deployment);

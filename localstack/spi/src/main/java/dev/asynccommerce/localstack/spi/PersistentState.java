@@ -1,6 +1,7 @@
 package dev.asynccommerce.localstack.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.logging.log4j.LogManager;
 
 /**
  * What a service holds only in memory and {@code ./local-stack --persist DIR} carries over a restart
@@ -33,4 +34,21 @@ public interface PersistentState {
      * the two runs.
      */
     void restoreState(JsonNode state);
+
+    /**
+     * Whether {@code state} carries {@code "version": version}, the format this build writes; if not, the
+     * log says so, and the caller restores nothing of it (a file written by another build is not guessed at).
+     */
+    static boolean isVersion(JsonNode state, int version, String stateName) {
+        if (state != null && state.path("version").asInt(-1) == version) {
+            return true;
+        }
+        LogManager.getLogger(PersistentState.class)
+                .warn(
+                        "The saved {} state has version {}, not {}, the one this build reads: nothing of it is restored",
+                        stateName,
+                        state == null ? "(none)" : state.path("version").asText("(none)"),
+                        version);
+        return false;
+    }
 }
